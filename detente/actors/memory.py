@@ -1,0 +1,133 @@
+"""Document memory: resolve what a sentence alone cannot.
+
+It walks the document in order and remembers, for the rest of the document:
+- people by surname, from the dictionary or from the text's own description
+  ("Anatoly Antonov, the Russian ambassador" makes "Antonov" RUS GOV);
+- the state of each role noun ("the U.S. Embassy" makes a later "the embassy" USA);
+- the last person and the last body named, for "his embassy", "he" and "it".
+"The administration" or "the government" with nothing to go on is the state of the
+dateline. When memory cannot decide, the actor stays unresolved rather than guessed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from detente.lexicon import Lexicon
+from detente.model import Actor, Document, Sentence
+
+#: Role nouns that, with nothing else to go on, mean the government the story is about.
+HOME_GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet", "regime", "authorities"})
+
+
+@dataclass
+class _Identity:
+    country: str | None
+    org: str | None
+    sector: str | None
+
+    @classmethod
+    def of(cls, actor: Actor) -> "_Identity":
+        return cls(actor.country, actor.org, actor.sector)
+
+    def apply(self, actor: Actor, keep_sector: bool = False) -> None:
+        actor.country, actor.org = self.country, self.org
+        if not (keep_sector and actor.sector):
+            actor.sector = self.sector
+
+
+@dataclass
+class DocumentMemory:
+    """What the document has said so far about who is who."""
+
+    lexicon: Lexicon
+    home_country: str | None = None
+    surnames: dict[str, _Identity] = field(default_factory=dict)
+    heads: dict[str, _Identity] = field(default_factory=dict)
+    last_human: Actor | None = None
+    last_bodies: list[Actor] = field(default_factory=list)
+
+    def resolve(self, sentence: Sentence) -> None:
+        self._link_appositions(sentence)
+        for actor in sentence.actors:
+            if not actor.resolved:
+                self._resolve_one(sentence, actor)
+            self._remember(actor)
+
+    def _resolve_one(self, sentence: Sentence, actor: Actor) -> None:
+        if actor.kind == "name":
+            identity = self.surnames.get(actor.text.split()[-1].strip(".")) or self.surnames.get(actor.text)
+        elif actor.kind == "pronoun":
+            identity = self._pronoun(sentence, actor)
+        elif actor.possessor in ("his", "her"):
+            human = self.last_human
+            identity = _Identity(human.country, human.org, None) if human and human.resolved else None
+        elif actor.possessor == "its":
+            bodies = [b for b in self.last_bodies if b.resolved]
+            identity = _Identity(bodies[-1].country, bodies[-1].org, None) if bodies else None
+        elif actor.head and not actor.possessor and _singular(actor):
+            identity = self.heads.get(actor.head) or self._home(actor)
+        else:
+            identity = None
+        if identity and (identity.country or identity.org):
+            identity.apply(actor, keep_sector=actor.kind != "name")
+
+    def _home(self, actor: Actor) -> _Identity | None:
+        if actor.head in HOME_GOVERNMENT_HEADS and self.home_country:
+            return _Identity(self.home_country, None, actor.sector)
+        return None
+
+    def _pronoun(self, sentence: Sentence, actor: Actor) -> _Identity | None:
+        if actor.human:
+            human = self.last_human
+            return _Identity.of(human) if human and human.resolved else None
+        candidates = [b for b in self.last_bodies if b.resolved]
+        before = [t.lower for t in sentence.tokens[max(0, actor.start - 2) : actor.start]]
+        if before and before[-1] == "that" and len(before) == 2 and before[0] in self.lexicon["causative_verbs"]:
+            candidates = candidates[:-1]  # "X ordered that it ...": it is not X
+        return _Identity.of(candidates[-1]) if candidates else None
+
+    def _remember(self, actor: Actor) -> None:
+        if not actor.resolved:
+            return
+        identity = _Identity.of(actor)
+        if actor.person or actor.kind == "name":
+            name = actor.person or actor.text
+            self.surnames[name] = identity
+            self.surnames[name.split()[-1].strip(".")] = identity
+            surname = [w for w in name.split() if w not in ("Jr.", "Sr.", "Jr", "Sr")]
+            if surname:
+                self.surnames[surname[-1]] = identity
+        if actor.head and actor.country:
+            self.heads[actor.head] = identity
+        if actor.human:
+            self.last_human = actor
+        else:
+            self.last_bodies.append(actor)
+
+    def _link_appositions(self, sentence: Sentence) -> None:
+        """ "Anatoly Antonov, the Russian ambassador" / "the ambassador, Jon Huntsman"."""
+        actors = sentence.actors
+        for left, right in zip(actors, actors[1:]):
+            gap = [t.lower for t in sentence.tokens[left.end : right.start]]
+            if gap not in ([","], [",", "the"], [",", "a"]):
+                continue
+            name, role = (left, right) if left.kind in ("name", "person") else (right, left)
+            if name.kind not in ("name", "person") or role.kind not in ("sector", "composed"):
+                continue
+            if role.resolved and not name.resolved:
+                _Identity.of(role).apply(name)
+            elif name.resolved and not role.resolved:
+                _Identity(name.country, name.org, role.sector).apply(role)
+
+
+def _singular(actor: Actor) -> bool:
+    """ "the embassy", not "diplomats": only a singular role noun points back to one body."""
+    return actor.text.lower().endswith(actor.head)
+
+
+def resolve_document(document: Document, lexicon: Lexicon) -> Document:
+    """Run document memory over every sentence, in order."""
+    memory = DocumentMemory(lexicon, home_country=document.dateline_country)
+    for sentence in document.sentences:
+        memory.resolve(sentence)
+    return document

@@ -1,0 +1,174 @@
+"""Find actor mentions in a sentence and compose them.
+
+Dictionary phrases are matched longest-first; then neighbours are composed:
+"Russian" + "diplomats" -> RUS GOV, "Russia" + "'s" + "ambassador" -> RUS GOV,
+"Foreign Minister" + "Sergei Lavrov", "the foreign minister of France". Capitalised
+name sequences not in any dictionary become `name` mentions, left for document memory.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from detente.actors.dictionary import ActorDictionary, ActorEntry
+from detente.lexicon import Lexicon
+from detente.model import Actor, Sentence
+
+COUNTRY_KINDS = frozenset({"country", "capital", "seat", "demonym", "org", "person", "name", "people"})
+OF_KINDS = frozenset({"country", "capital", "org"})
+
+
+@dataclass
+class ActorResolver:
+    """Finds and composes the actor mentions of one sentence."""
+
+    dictionary: ActorDictionary
+    lexicon: Lexicon
+    is_place: Callable[[str], bool] = lambda text: False
+
+    def __call__(self, sentence: Sentence, day: dt.date | None) -> list[Actor]:
+        mentions = self._dictionary_mentions(sentence, day)
+        mentions += self._name_mentions(sentence, mentions)
+        mentions += self._pronoun_mentions(sentence, mentions)
+        mentions.sort(key=lambda m: m.start)
+        mentions = self._compose(sentence, mentions)
+        return mentions
+
+    def _dictionary_mentions(self, sentence: Sentence, day: dt.date | None) -> list[Actor]:
+        norms = [t.norm for t in sentence.tokens]
+        lowers = [t.lower for t in sentence.tokens]
+        mentions, index = [], 0
+        while index < len(norms):
+            match = self.dictionary.longest_match(norms, lowers, index)
+            if match is None:
+                index += 1
+                continue
+            end, entries = match
+            mentions.append(self._actor(sentence, index, end, _preferred(entries), day))
+            index = end
+        return mentions
+
+    def _actor(self, sentence: Sentence, start: int, end: int, entry: ActorEntry, day: dt.date | None) -> Actor:
+        actor = Actor(
+            text=sentence.span_text(start, end),
+            start=start,
+            end=end,
+            kind=entry.kind,
+            country=entry.country,
+            org=entry.org,
+            sector=entry.sector,
+            head=entry.head,
+            human=entry.human,
+            person=entry.person,
+        )
+        if entry.kind == "person":
+            role = entry.role_on(day)
+            if role:
+                actor.country, actor.org, actor.sector = role.country, role.org, role.sector
+        if entry.kind == "sector" and start > 0 and sentence.tokens[start - 1].lower in self.lexicon["possessive_pronouns"]:
+            actor.possessor = sentence.tokens[start - 1].lower
+            actor.start -= 1
+            actor.text = sentence.span_text(actor.start, end)
+        return actor
+
+    def _name_mentions(self, sentence: Sentence, known: list[Actor]) -> list[Actor]:
+        covered = {i for m in known for i in range(m.start, m.end)}
+        tokens, names, index = sentence.tokens, [], 0
+        while index < len(tokens):
+            end = index
+            while end < len(tokens) and end not in covered and self._name_part(tokens, end, end == index):
+                end += 2 if _is_initial(tokens, end) else 1
+            words = [t for t in tokens[index:end] if t.norm[:1].isalpha()]
+            if len(words) >= 2 and not self.is_place(sentence.span_text(index, end)):
+                names.append(Actor(sentence.span_text(index, end), index, end, "name", human=True))
+                index = end
+            else:
+                index += 1
+        return names
+
+    def _name_part(self, tokens, index: int, first: bool) -> bool:
+        norm = tokens[index].norm
+        if first and norm in self.lexicon["non_actor_capitals"]:
+            return False
+        if _is_initial(tokens, index):
+            return not first
+        return norm[:1].isupper() and norm.replace("-", "").isalpha() and not norm.isupper()
+
+    def _pronoun_mentions(self, sentence: Sentence, known: list[Actor]) -> list[Actor]:
+        covered = {i for m in known for i in range(m.start, m.end)}
+        pronouns = self.lexicon["pronouns_person"] | self.lexicon["pronouns_thing"]
+        return [
+            Actor(t.text, i, i + 1, "pronoun", head=t.lower, human=t.lower != "it")
+            for i, t in enumerate(sentence.tokens)
+            if t.lower in pronouns and i not in covered and not _possessive_use(sentence, i)
+        ]
+
+    def _compose(self, sentence: Sentence, mentions: list[Actor]) -> list[Actor]:
+        composed: list[Actor] = []
+        for mention in mentions:
+            previous = composed[-1] if composed else None
+            if previous and self._joins(sentence, previous, mention):
+                composed[-1] = _merge(sentence, previous, mention)
+            elif previous and self._of_phrase(sentence, previous, mention):
+                composed[-1] = _merge(sentence, mention, previous, keep_span_of=previous)
+            else:
+                composed.append(mention)
+        return composed
+
+    def _joins(self, sentence: Sentence, left: Actor, right: Actor) -> bool:
+        """left + right name one actor: "Russian" "diplomats", "Foreign Minister" "Lavrov"."""
+        gap = [t.lower for t in sentence.tokens[left.end : right.start]]
+        if right.kind == "sector" and not right.possessor and left.kind in COUNTRY_KINDS | {"composed"}:
+            if left.kind == "composed" and left.head:
+                return False
+            allowed = self.lexicon["modifiers"] | {"'s"}
+            return all(word in allowed for word in gap)
+        if right.kind in ("person", "name") and not gap and left.head and left.human:
+            return left.kind in ("sector", "composed")
+        return False
+
+    def _of_phrase(self, sentence: Sentence, left: Actor, right: Actor) -> bool:
+        """ "the foreign minister of France": a role noun, "of", then a state or body."""
+        gap = [t.lower for t in sentence.tokens[left.end : right.start]]
+        return left.kind == "sector" and not left.resolved and gap == ["of"] and right.kind in OF_KINDS
+
+
+def _merge(sentence: Sentence, owner: Actor, role: Actor, keep_span_of: Actor | None = None) -> Actor:
+    """One actor from a state-like part and a role part."""
+    first, last = (keep_span_of, role if keep_span_of is owner else owner) if keep_span_of else (owner, role)
+    start, end = min(owner.start, role.start), max(owner.end, role.end)
+    if role.kind in ("person", "name"):  # "Foreign Minister" + "Sergei Lavrov"
+        owner, role = role, owner
+        merged = Actor(sentence.span_text(start, end), start, end, "composed", human=True, head=role.head)
+        merged.person = owner.person or owner.text
+        merged.country = owner.country or role.country
+        merged.org = owner.org or role.org
+        merged.sector = owner.sector or role.sector
+        return merged
+    merged = Actor(sentence.span_text(start, end), start, end, "composed")
+    merged.country, merged.org, merged.person = owner.country, owner.org, owner.person
+    merged.sector, merged.head, merged.human = role.sector, role.head, role.human
+    if owner.kind == "name":
+        merged.person = owner.text
+    return merged
+
+
+def _preferred(entries: list[ActorEntry]) -> ActorEntry:
+    """Of several entries for one phrase, the least ambiguous state-like one."""
+    return sorted(entries, key=lambda e: (e.ambiguous, e.kind == "sector"))[0]
+
+
+def _is_initial(tokens, index: int) -> bool:
+    """ "R." in "John R. Bolton", "Jr." after a surname."""
+    norm = tokens[index].norm
+    following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+    return following == "." and (len(norm) == 1 and norm.isupper() or norm in ("Jr", "Sr"))
+
+
+def _possessive_use(sentence: Sentence, index: int) -> bool:
+    """ "her" before a noun is possessive, not a pronoun for a person."""
+    token = sentence.tokens[index]
+    if token.lower != "her" or index + 1 >= len(sentence.tokens):
+        return False
+    return sentence.tokens[index + 1].norm[:1].isalpha()

@@ -1,0 +1,1 @@
+"""Coding: verb patterns, clauses, status and the coder that turns them into events."""

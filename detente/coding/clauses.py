@@ -1,0 +1,199 @@
+"""Who did it and to whom: the source and target of each verb in a sentence.
+
+The rules, in order:
+- passive ("diplomats were harassed by U.S. agencies"): the subject is the target,
+  the "by" phrase the source;
+- causative ("the Kremlin ordered that it dispense with ...", "X forced Y to leave"):
+  the one who orders is the source, the one ordered the target;
+- coordinated or adjunct verbs ("responded by ordering out ... and closing ...",
+  ", accusing Moscow of ...") share the subject of the verb they follow;
+- otherwise the subject is the nearest actor to the left in the clause that is not
+  inside a prepositional phrase, and the target the first actor to the right.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from detente.lexicon import Lexicon
+from detente.model import Actor, Sentence, VerbMatch
+
+COORDINATORS = frozenset({"and", "or", ",", "then", "also", "but"})
+TARGET_STOPS = frozenset({";", ":", "-", "that", "which", "who", "whom", "whose", "because", "while", "after", "before", "when", "as", "but", "."})
+
+
+@dataclass
+class Roles:
+    """The actors of one verb and how they were found."""
+
+    source: list[Actor] = field(default_factory=list)
+    target: list[Actor] = field(default_factory=list)
+    inherited_from: VerbMatch | None = None
+
+
+@dataclass
+class ClauseReader:
+    lexicon: Lexicon
+
+    def read(self, sentence: Sentence) -> dict[int, Roles]:
+        """Roles of every verb match in the sentence, keyed by the match's start token."""
+        roles: dict[int, Roles] = {}
+        for match in sentence.verbs:
+            roles[match.start] = self._roles(sentence, match, roles)
+        self._fill_complement_targets(sentence, roles)
+        return roles
+
+    def _roles(self, sentence: Sentence, match: VerbMatch, done: dict[int, Roles]) -> Roles:
+        if match.passive:
+            return Roles(self._by_agent(sentence, match), self._subject(sentence, match.start))
+        causative = self._causative(sentence, match)
+        if causative:
+            return causative
+        roles = Roles(target=self._object(sentence, match))
+        opener_at = self._opener(sentence, match.start)
+        opener = sentence.tokens[opener_at].lower if opener_at is not None else None
+        previous = self._previous_verb(sentence, match)
+        if opener in COORDINATORS and previous is not None and previous.start in done:
+            roles.source = done[previous.start].source
+            roles.inherited_from = previous
+        elif opener in self.lexicon["adjunct_openers"]:
+            roles.source = self._clause_subject(sentence, match.start)
+        else:
+            roles.source = self._subject(sentence, match.start)
+        return roles
+
+    # --- subjects -----------------------------------------------------------------
+
+    def _subject(self, sentence: Sentence, before: int) -> list[Actor]:
+        """The nearest actor left of `before` in its clause, outside prepositional phrases."""
+        start = self._clause_start(sentence, before)
+        for actor in reversed(sentence.actors):
+            if start <= actor.start and actor.end <= before and self._is_subject_like(sentence, actor):
+                return self._coordinated(sentence, actor)
+        return []
+
+    def _clause_subject(self, sentence: Sentence, before: int) -> list[Actor]:
+        """The first subject-like actor of the clause (or, failing that, of the sentence)."""
+        for start in (self._clause_start(sentence, before), 0):
+            for actor in sentence.actors:
+                if start <= actor.start and actor.end <= before and self._is_subject_like(sentence, actor):
+                    return self._coordinated(sentence, actor)
+        return []
+
+    def _is_subject_like(self, sentence: Sentence, actor: Actor) -> bool:
+        tokens = sentence.tokens
+        if actor.end < len(tokens) and tokens[actor.end].lower == "'s":
+            return False  # "Russia's interference": a possessor, not the doer
+        at = actor.start - 1
+        while at >= 0 and (tokens[at].lower in ("the", "a", "an") or tokens[at].lower[:1].isdigit()):
+            at -= 1
+        return at < 0 or tokens[at].lower not in self.lexicon["prepositions"]
+
+    def _clause_start(self, sentence: Sentence, before: int) -> int:
+        boundaries = self.lexicon["clause_boundaries"]
+        for at in range(before - 1, -1, -1):
+            if sentence.tokens[at].lower in boundaries:
+                return at + 1
+        return 0
+
+    # --- objects and agents ----------------------------------------------------------
+
+    def _object(self, sentence: Sentence, match: VerbMatch) -> list[Actor]:
+        end = self.object_end(sentence, match)
+        candidates = [a for a in sentence.actors if match.end <= a.start and a.end <= end]
+        located = self.lexicon["location_prepositions"]
+        free = [a for a in candidates if a.start == 0 or sentence.tokens[a.start - 1].lower not in located]
+        if not free:
+            return []
+        chosen = free[0]
+        if not chosen.resolved:
+            chosen = next((a for a in free if a.resolved), chosen)
+        return self._coordinated(sentence, chosen)
+
+    def object_end(self, sentence: Sentence, match: VerbMatch) -> int:
+        later = [v.start for v in sentence.verbs if v.start > match.start]
+        limit = min(later) if later else len(sentence.tokens)
+        for at in range(match.end, limit):
+            token = sentence.tokens[at].lower
+            if token in TARGET_STOPS or token in ("to",) and at + 1 < limit and sentence.tokens[at + 1].lower in self.lexicon["causative_verbs"]:
+                return at
+        return limit
+
+    def _by_agent(self, sentence: Sentence, match: VerbMatch) -> list[Actor]:
+        after = match.particle_at + 1 if match.particle_at is not None else match.end
+        for at in range(after, min(len(sentence.tokens), after + 4)):
+            if sentence.tokens[at].lower == "by":
+                actor = next((a for a in sentence.actors if a.start in (at + 1, at + 2)), None)
+                return self._coordinated(sentence, actor) if actor else []
+        return []
+
+    def _coordinated(self, sentence: Sentence, actor: Actor) -> list[Actor]:
+        """The actor with those joined to it by "and" or commas: "the U.S. and Russia"."""
+        group = [actor]
+        actors = sentence.actors
+        position = actors.index(actor)
+        for step in (1, -1):
+            at = position
+            while 0 <= at + step < len(actors):
+                near, far = (actors[at], actors[at + step]) if step == 1 else (actors[at + step], actors[at])
+                gap = [t.lower for t in sentence.tokens[near.end : far.start]]
+                if gap not in (["and"], [","], [",", "and"], ["or"]):
+                    break
+                if step == -1 and not self._is_subject_like(sentence, near):
+                    break  # "met with him, and his embassy complained": not one subject
+                group.append(actors[at + step])
+                at += step
+        group.sort(key=lambda a: a.start)
+        _distribute_country(group)
+        return group
+
+    # --- causatives and complements ------------------------------------------------
+
+    def _causative(self, sentence: Sentence, match: VerbMatch) -> Roles | None:
+        """ "X ordered that Y <verb>" and "X ordered Y to <verb>"."""
+        tokens = sentence.tokens
+        causatives = self.lexicon["causative_verbs"]
+        embedded = next((a for a in reversed(sentence.actors) if a.end <= match.start), None)
+        if embedded is None:
+            return None
+        gap = [t.lower for t in tokens[embedded.end : match.start]]
+        before = embedded.start - 1
+        if gap == [] and before >= 1 and tokens[before].lower == "that" and tokens[before - 1].lower in causatives:
+            verb_at = before - 1
+        elif gap == ["to"] and before >= 0 and tokens[before].lower in causatives:
+            verb_at = before
+        elif gap == ["to"] and before >= 0 and tokens[before].lower in self.lexicon["request_verbs"]:
+            return Roles(self._coordinated(sentence, embedded), self._object(sentence, match))  # "urged Russia to release"
+        else:
+            return None
+        return Roles(self._subject(sentence, verb_at), self._coordinated(sentence, embedded))
+
+    def _fill_complement_targets(self, sentence: Sentence, roles: dict[int, Roles]) -> None:
+        """ "complained that diplomats were harassed by U.S. agencies": the target of the
+        complaint is whoever did what the complement reports."""
+        for match in sentence.verbs:
+            own = roles[match.start]
+            after = match.particle_at + 1 if match.particle_at is not None else match.end
+            if own.target or after >= len(sentence.tokens) or sentence.tokens[after].lower != "that":
+                continue
+            embedded = next((v for v in sentence.verbs if v.start > after), None)
+            if embedded is not None:
+                own.target = [a for a in roles[embedded.start].source if a not in own.source]
+
+    def _opener(self, sentence: Sentence, start: int) -> int | None:
+        """Index of the word that introduces the verb, skipping adverbs."""
+        at = start - 1
+        while at >= 0 and (sentence.tokens[at].lower.endswith("ly") or sentence.tokens[at].lower in ("also", "then", "not")):
+            at -= 1
+        return at if at >= 0 else None
+
+    def _previous_verb(self, sentence: Sentence, match: VerbMatch) -> VerbMatch | None:
+        earlier = [v for v in sentence.verbs if v.start < match.start]
+        return earlier[-1] if earlier else None
+
+
+def _distribute_country(group: list[Actor]) -> None:
+    """ "Russian diplomats and intelligence officers": the demonym covers both."""
+    first = group[0]
+    for actor in group[1:]:
+        if not actor.resolved and actor.kind == "sector" and first.country:
+            actor.country = first.country

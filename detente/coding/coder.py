@@ -1,0 +1,90 @@
+"""The coder: verb matches plus clause roles, status, date, quantity and place
+become `Event`s in the contract's shape."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from detente.coding.clauses import ClauseReader, Roles
+from detente.coding.ontology import Ontology
+from detente.coding.status import StatusReader
+from detente.model import DateMention, Document, Event, Sentence, VerbMatch
+
+
+@dataclass
+class EventCoder:
+    clauses: ClauseReader
+    status: StatusReader
+    ontology: Ontology
+    keep_unresolved_source: bool = False
+
+    def __call__(self, document: Document) -> Document:
+        document.events = []
+        for sentence in document.sentences:
+            if sentence.verbs:
+                document.events.extend(self.code_sentence(document, sentence))
+        return document
+
+    def code_sentence(self, document: Document, sentence: Sentence) -> list[Event]:
+        roles = self.clauses.read(sentence)
+        statuses: dict[int, str] = {}
+        events = []
+        for match in sentence.verbs:
+            role = roles[match.start]
+            status = self._status(sentence, match, role, statuses)
+            statuses[match.start] = status
+            if not self._codable(role):
+                continue
+            events.append(self._event(document, sentence, match, role, status))
+        return events
+
+    def _status(self, sentence: Sentence, match: VerbMatch, role: Roles, known: dict[int, str]) -> str:
+        own = self.status(sentence, match)
+        inherited = known.get(role.inherited_from.start) if role.inherited_from else None
+        return inherited if own == "asserted" and inherited else own
+
+    def _codable(self, role: Roles) -> bool:
+        if not role.source:
+            return False
+        if self.keep_unresolved_source:
+            return True
+        return any(actor.resolved for actor in role.source)
+
+    def _event(self, document: Document, sentence: Sentence, match: VerbMatch, role: Roles, status: str) -> Event:
+        pattern = match.pattern
+        date = _nearest_date(sentence, match)
+        trigger_end = match.particle_at + 1 if match.particle_at == match.end else match.end
+        first, last = sentence.tokens[match.start], sentence.tokens[trigger_end - 1]
+        span_end = self.clauses.object_end(sentence, match)
+        quantity = next((q for q in sentence.quantities if match.end <= q.start < span_end), None)
+        if quantity is None and match.passive:
+            quantity = next((q for q in reversed(sentence.quantities) if q.end <= match.start), None)
+        location = next((p for p in sentence.places if match.end <= p.start < span_end), None)
+        return Event(
+            doc_id=document.id,
+            sentence=sentence.index,
+            sentence_text=sentence.text,
+            source=role.source,
+            target=[a for a in role.target if a not in role.source],
+            plover=pattern.plover,
+            mode=pattern.mode,
+            cameo=pattern.cameo,
+            goldstein=self.ontology.goldstein_of(pattern.cameo),
+            status=status,
+            date=date.value if date else None,
+            quantity=quantity,
+            location=location,
+            trigger_text=sentence.text[first.start : last.end],
+            trigger_start=first.start,
+            trigger_end=last.end,
+            date_precision=date.precision if date and date.value else None,
+            date_end=date.end_value if date else None,
+            pattern=f"{pattern.source_file}:{pattern.line}",
+        )
+
+
+def _nearest_date(sentence: Sentence, match: VerbMatch) -> DateMention | None:
+    """The resolved date expression closest to the verb, in tokens."""
+    resolved = [d for d in sentence.dates if d.value is not None]
+    if not resolved:
+        return None
+    return min(resolved, key=lambda d: min(abs(d.start - match.start), abs(d.end - match.start)))

@@ -1,0 +1,50 @@
+"""Did it happen? asserted, negated, hypothetical or future, from the words before the
+verb in its clause ("did not expel", "is considering sanctions", "will visit")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from detente.config import STATUS_WINDOW
+from detente.lexicon import Lexicon
+from detente.model import Sentence, VerbMatch
+
+ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
+_HARD_STOPS = frozenset({";", ":", ".", '"', "(", ")"})
+
+
+@dataclass
+class StatusReader:
+    lexicon: Lexicon
+
+    def __call__(self, sentence: Sentence, match: VerbMatch) -> str:
+        lowers = [t.lower for t in sentence.tokens]
+        start = self._window_start(lowers, match.start)
+        window = lowers[start : match.start]
+        if self._has(window, "negation") or any(w.endswith("n't") for w in window):
+            return NEGATED
+        if self._conditional_would(window):
+            return FUTURE
+        if self._has(window, "hypothetical"):
+            return HYPOTHETICAL
+        if self._has(window, "future"):
+            return FUTURE
+        return ASSERTED
+
+    def _window_start(self, lowers: list[str], end: int) -> int:
+        start = max(0, end - STATUS_WINDOW)
+        for at in range(end - 1, start - 1, -1):
+            if lowers[at] in _HARD_STOPS or lowers[at] == "," and at < end - 2:
+                return at + 1
+        return start
+
+    def _has(self, window: list[str], name: str) -> bool:
+        if any(word in self.lexicon[name] for word in window):
+            return True
+        return any(self.lexicon.phrase_ending_at(name, window, end) is not None for end in range(1, len(window) + 1))
+
+    def _conditional_would(self, window: list[str]) -> bool:
+        """ "said it would expel": a reported plan, not a condition."""
+        if "would" not in window:
+            return False
+        at = window.index("would")
+        return any(w in self.lexicon["speech_verbs"] for w in window[max(0, at - 3) : at])

@@ -1,0 +1,101 @@
+"""Find verb patterns in a sentence: the trigger, its particle, its object nouns, voice."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from detente.coding.patterns import CompiledPattern, PatternIndex
+from detente.config import OBJECT_WINDOW, PARTICLE_WINDOW
+from detente.lexicon import Lexicon
+from detente.model import Sentence, VerbMatch
+
+
+@dataclass
+class VerbFinder:
+    patterns: PatternIndex
+    lexicon: Lexicon
+
+    def __call__(self, sentence: Sentence) -> list[VerbMatch]:
+        lowers = [t.lower for t in sentence.tokens]
+        matches: list[VerbMatch] = []
+        taken: set[int] = set()
+        for index, lower in enumerate(lowers):
+            if index in taken or not self.patterns.candidates(lower):
+                continue
+            match = self._best(lowers, index)
+            if match:
+                matches.append(match)
+                taken.update(range(match.start, match.end))
+                if match.particle_at is not None:
+                    taken.add(match.particle_at)
+        return matches
+
+    def _best(self, lowers: list[str], index: int) -> VerbMatch | None:
+        passive = self._is_passive(lowers, index)
+        best, best_rank = None, None
+        for compiled in self.patterns.candidates(lowers[index]):
+            match = self._try(compiled, lowers, index, passive)
+            if match is None:
+                continue
+            rank = (bool(compiled.objects), len(compiled.rest) + (compiled.pattern.particle is not None))
+            if best_rank is None or rank > best_rank:
+                best, best_rank = match, rank
+        return best
+
+    def _try(self, compiled: CompiledPattern, lowers: list[str], index: int, passive: bool) -> VerbMatch | None:
+        pattern = compiled.pattern
+        end = index + 1 + len(compiled.rest)
+        if tuple(lowers[index + 1 : end]) != compiled.rest:
+            return None
+        if not pattern.noun and self._used_as_noun(lowers, index):
+            return None
+        is_participle = passive and lowers[index] in compiled.participles
+        if pattern.passive_only and not is_participle:
+            return None
+        particle_at = None
+        if pattern.particle:
+            particle_at = self._particle(lowers, end, pattern.particle)
+            if particle_at is None:
+                return None
+        if compiled.objects and not self._has_object(compiled, lowers, index, end, is_participle):
+            return None
+        return VerbMatch(pattern, index, end, particle_at, is_participle)
+
+    def _particle(self, lowers: list[str], start: int, particle: str) -> int | None:
+        words = particle.lower().split()
+        for at in range(start, min(len(lowers), start + PARTICLE_WINDOW + 1)):
+            if lowers[at : at + len(words)] == words:
+                return at
+            if lowers[at] in (".", ";", ","):
+                return None
+        return None
+
+    def _has_object(self, compiled, lowers, index, end, passive) -> bool:
+        if passive:
+            window = lowers[max(0, index - OBJECT_WINDOW) : index]
+        else:
+            window = lowers[end : end + OBJECT_WINDOW]
+        joined = " ".join(window)
+        return any(noun in window or (" " in noun and noun in joined) for noun in compiled.objects)
+
+    def _used_as_noun(self, lowers: list[str], index: int) -> bool:
+        """ "an attack", "Russia's interference": a verb form used as a noun."""
+        if index == 0:
+            return False
+        before = lowers[index - 1]
+        if before in self.lexicon["determiners"] or before == "'s":
+            return True
+        if index + 1 < len(lowers) and lowers[index + 1] == "of" and not lowers[index].endswith("ing"):
+            return True  # "the test of a missile"
+        return False
+
+    def _is_passive(self, lowers: list[str], index: int) -> bool:
+        """A be-form (maybe with an adverb between) right before the verb."""
+        for back in (1, 2, 3):
+            at = index - back
+            if at < 0:
+                return False
+            if lowers[at] in self.lexicon["be_forms"]:
+                return True
+            if not lowers[at].endswith("ly") and lowers[at] not in ("not", "also", "already", "reportedly", "being"):
+                return False
+        return False

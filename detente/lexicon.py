@@ -1,0 +1,49 @@
+"""The closed word lists of data/lexicon/, loaded once into sets of words and phrases."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from detente.config import DATA_DIR
+from detente.datafiles import load_entries
+from detente.nlp.tokens import token_keys
+
+
+@dataclass
+class Lexicon:
+    """Named word lists: `words[name]` holds single words, `phrases[name]` token tuples."""
+
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    phrases: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    values: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> "Lexicon":
+        lexicon = cls()
+        for path in sorted((directory or DATA_DIR / "lexicon").glob("*.yaml")):
+            for entry in load_entries(path, "lexicon"):
+                lexicon.add(entry.get("list"), entry.get("words"), entry.get("values") or {})
+        return lexicon
+
+    def add(self, name: str, items: list[str], values: dict[str, int]) -> None:
+        case_sensitive = name == "non_actor_capitals"
+        singles, multi = set(), set()
+        for item in items:
+            keys = token_keys(item if case_sensitive else item.lower())
+            (singles if len(keys) == 1 else multi).add(keys[0] if len(keys) == 1 else keys)
+        self.words[name] = frozenset(singles)
+        self.phrases[name] = frozenset(multi)
+        self.values[name] = values
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.words[name]
+
+    def phrase_ending_at(self, name: str, lowers: list[str], end: int) -> int | None:
+        """Start index of a phrase of list `name` that ends just before `end`, if any."""
+        if end > 0 and lowers[end - 1] in self.words[name]:
+            return end - 1
+        for phrase in self.phrases[name]:
+            start = end - len(phrase)
+            if start >= 0 and tuple(lowers[start:end]) == phrase:
+                return start
+        return None

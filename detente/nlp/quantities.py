@@ -1,0 +1,79 @@
+"""Quantities: how many of what ("60 Americans", "sixty diplomats", "two dozen
+ambassadors", "hundreds of protesters"), with the noun counted."""
+from __future__ import annotations
+
+import calendar
+import re
+
+from detente.lexicon import Lexicon
+from detente.model import QuantityMention, Sentence
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+_UNIT_STOP = frozenset({
+    "of", "and", "or", "in", "on", "at", "to", "from", "for", "with", "who", "that", "which", "by",
+    "were", "was", "are", "is", "would", "will", "could", "can", "should", "may", "might", "must",
+    "has", "have", "had", "did", "does", "do", "said", "says",
+})
+_NOT_AFTER = frozenset({"no", "any", "every", "some", "each", "the", "this", "that", "which", "only"})
+_MONTH_WORDS = frozenset(m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + ["Sept"])
+_NOT_COUNTS = frozenset({"percent", "%", "per", "cent", "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "minutes", "o'clock", "a.m", "p.m", "km", "kilometers", "kilometres", "miles", "meters", "metres"})
+
+
+def find_quantities(sentence: Sentence, lexicon: Lexicon) -> list[QuantityMention]:
+    """Every counted quantity in a sentence."""
+    found = []
+    tokens = sentence.tokens
+    index = 0
+    while index < len(tokens):
+        parsed = _number_at(tokens, index, lexicon)
+        if parsed is None:
+            index += 1
+            continue
+        value, after = parsed
+        unit_end = _unit_end(tokens, after)
+        if unit_end > after and not _excluded(tokens, index, after):
+            unit = sentence.span_text(after, unit_end)
+            found.append(QuantityMention(value, unit, index, unit_end))
+        index = max(after, index + 1)
+    return found
+
+
+def _number_at(tokens, index: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """(value, index after the number) for a number starting at `index`."""
+    words = lexicon.values["number_words"]
+    lower = tokens[index].lower
+    if _DIGITS.match(lower):
+        value, after = int(lower.replace(",", "")), index + 1
+    elif all(part in words for part in lower.split("-")) and lower:
+        value, after = sum(words[p] for p in lower.split("-")), index + 1
+    else:
+        return None
+    while after < len(tokens) and tokens[after].lower in ("dozen", "hundred", "thousand", "million"):
+        value *= words[tokens[after].lower]
+        after += 1
+    if after < len(tokens) and tokens[after].lower == "of" and lower in ("hundreds", "thousands", "dozens", "millions"):
+        after += 1  # "hundreds of diplomats": at least that many
+    return value, after
+
+
+def _unit_end(tokens, start: int) -> int:
+    """End of the counted noun phrase: words up to a preposition or punctuation (3 at most)."""
+    end = start
+    while end < len(tokens) and end - start < 3:
+        word = tokens[end]
+        if word.lower in _UNIT_STOP or not word.norm[:1].isalpha() and word.norm != "'s":
+            break
+        end += 1
+    return end
+
+
+def _excluded(tokens, start: int, after: int) -> bool:
+    """Years, money, percentages, times and measures are not counts of actors."""
+    before = tokens[start - 1].norm if start > 0 else ""
+    if before in ("$", "€", "£", "¥") or before.lower().rstrip(".") in _MONTH_WORDS or tokens[after].lower in _NOT_COUNTS:
+        return True
+    if tokens[start].lower == "one" and before.lower() in _NOT_AFTER:
+        return True  # "no one", "the one"
+    text = tokens[start].lower
+    is_year = len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+    return is_year and not tokens[after].lower.endswith("s")

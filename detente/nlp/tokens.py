@@ -1,0 +1,42 @@
+"""Tokenization: the same rules for dictionary entries and for text, so that what a
+dictionary writes ("U.S.", "St. Petersburg", "Côte d'Ivoire") matches the text."""
+from __future__ import annotations
+
+import re
+
+from detente.model import Token
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+TOKEN_RE = re.compile(
+    r"""
+    (?:[A-Za-z]\.){2,}                  # initialisms: U.S., U.K., U.S.A.
+   |\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?    # numbers: 60, 1,000, 3.5, 21st
+   |\w+(?=['’]s\b)                      # a word before a possessive 's
+   |['’]s\b                             # the possessive itself
+   |\w+(?:n['’]t)                       # don't, isn't: kept whole, negation is read from it
+   |\w+(?:[-'’]\w+)*                    # words, hyphenated words, d'Ivoire
+   |\S                                  # any other single character
+    """,
+    re.VERBOSE,
+)
+
+
+def normalize(text: str) -> str:
+    """Straighten curly quotes and dashes (length-preserving, so offsets stay valid)."""
+    return text.translate(_QUOTES)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a sentence into tokens with offsets into `text`."""
+    norm_text = normalize(text)
+    tokens = []
+    for match in TOKEN_RE.finditer(norm_text):
+        norm = match.group()
+        tokens.append(Token(text[match.start() : match.end()], match.start(), match.end(), norm, norm.lower()))
+    return tokens
+
+
+def token_keys(phrase: str) -> tuple[str, ...]:
+    """The normalized token sequence of a dictionary phrase."""
+    return tuple(match.group() for match in TOKEN_RE.finditer(normalize(phrase)))

@@ -1,0 +1,165 @@
+"""The embedded DuckDB store: one file, documents and events, one transaction per
+document so an interrupted ingest leaves no half-written document."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import duckdb
+
+from detente.errors import StoreError
+from detente.model import Document, Event
+from detente.store.base import EventFilter, IngestResult
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY,
+    content_hash VARCHAR NOT NULL,
+    date DATE,
+    title VARCHAR,
+    url VARCHAR,
+    outlet VARCHAR,
+    text VARCHAR NOT NULL,
+    events INTEGER NOT NULL,
+    ingested_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    doc_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    sentence INTEGER NOT NULL,
+    source_codes VARCHAR[] NOT NULL,
+    target_codes VARCHAR[] NOT NULL,
+    plover VARCHAR NOT NULL,
+    mode VARCHAR,
+    cameo VARCHAR NOT NULL,
+    goldstein DOUBLE,
+    status VARCHAR NOT NULL,
+    date DATE,
+    quantity BIGINT,
+    location VARCHAR,
+    record JSON NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+"""
+
+
+class DuckDBStore:
+    """Documents and their events in a DuckDB file (`:memory:` for a throwaway store)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        try:
+            self.connection = duckdb.connect(path)
+            self.connection.execute(SCHEMA)
+        except duckdb.Error as error:
+            raise StoreError(f"{path}: cannot open the event store: {error}") from error
+
+    def has(self, document: Document) -> bool:
+        row = self._one("SELECT content_hash FROM documents WHERE id = ?", [document.id])
+        return bool(row) and row[0] == document.content_hash
+
+    def ingest(self, document: Document) -> IngestResult:
+        """Store a coded document and its events; the same content twice is stored once."""
+        known = self._one("SELECT content_hash FROM documents WHERE id = ?", [document.id])
+        if known and known[0] == document.content_hash:
+            return IngestResult(document.id, "unchanged", 0)
+        try:
+            self.connection.execute("BEGIN TRANSACTION")
+            self.connection.execute("DELETE FROM events WHERE doc_id = ?", [document.id])
+            self.connection.execute("DELETE FROM documents WHERE id = ?", [document.id])
+            self._insert_document(document)
+            rows = [_event_row(seq, event) for seq, event in enumerate(document.events)]
+            if rows:
+                self.connection.executemany(
+                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+                )
+            self.connection.execute("COMMIT")
+        except BaseException as error:
+            self._rollback()
+            if isinstance(error, duckdb.Error):
+                raise StoreError(f"{self.path}: cannot store document {document.id!r}: {error}") from error
+            raise
+        return IngestResult(document.id, "updated" if known else "added", len(document.events))
+
+    def events(self, where: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        clauses, params = _conditions(where)
+        sql = "SELECT record FROM events"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY date NULLS LAST, doc_id, seq"
+        if where.limit:
+            sql += f" LIMIT {int(where.limit)}"
+        return [json.loads(row[0]) for row in self._all(sql, params)]
+
+    def counts(self) -> dict[str, int]:
+        documents = self._one("SELECT count(*) FROM documents")[0]
+        events = self._one("SELECT count(*) FROM events")[0]
+        return {"documents": documents, "events": events}
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def _insert_document(self, document: Document) -> None:
+        self.connection.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [document.id, document.content_hash, document.date, document.title, document.url,
+             document.outlet, document.text, len(document.events), dt.datetime.now()],
+        )
+
+    def _rollback(self) -> None:
+        try:
+            self.connection.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+
+    def _one(self, sql: str, params: list | None = None):
+        return self.connection.execute(sql, params or []).fetchone()
+
+    def _all(self, sql: str, params: list | None = None):
+        return self.connection.execute(sql, params or []).fetchall()
+
+
+def _event_row(seq: int, event: Event) -> list[Any]:
+    return [
+        event.doc_id, seq, event.sentence, _codes(event.source), _codes(event.target), event.plover,
+        event.mode, event.cameo, event.goldstein, event.status, event.date,
+        event.quantity.value if event.quantity else None,
+        event.location.text if event.location else None,
+        json.dumps(event.to_dict(), ensure_ascii=False),
+    ]
+
+
+def _codes(actors) -> list[str]:
+    return [a.country or a.org for a in actors if a.country or a.org]
+
+
+def _conditions(where: EventFilter) -> tuple[list[str], list[Any]]:
+    clauses, params = [], []
+    if where.actor:
+        clauses.append("(list_contains(source_codes, ?) OR list_contains(target_codes, ?))")
+        params += [where.actor, where.actor]
+    if where.source:
+        clauses.append("list_contains(source_codes, ?)")
+        params.append(where.source)
+    if where.target:
+        clauses.append("list_contains(target_codes, ?)")
+        params.append(where.target)
+    if where.dyad:
+        a, b = where.dyad
+        clauses.append(
+            "((list_contains(source_codes, ?) AND list_contains(target_codes, ?)) OR "
+            "(list_contains(source_codes, ?) AND list_contains(target_codes, ?)))"
+        )
+        params += [a, b, b, a]
+    for column, value in (("plover", where.plover), ("status", where.status), ("doc_id", where.doc_id)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if where.since:
+        clauses.append("date >= ?")
+        params.append(where.since)
+    if where.until:
+        clauses.append("date <= ?")
+        params.append(where.until)
+    return clauses, params
