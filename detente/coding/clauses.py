@@ -187,8 +187,19 @@ class ClauseReader:
         return at if at >= 0 else None
 
     def _previous_verb(self, sentence: Sentence, match: VerbMatch) -> VerbMatch | None:
+        """The verb this one is coordinated with: the nearest earlier verb of the same
+        form ("blaming ..., accusing ... and imposing"), else the nearest earlier verb."""
         earlier = [v for v in sentence.verbs if v.start < match.start]
-        return earlier[-1] if earlier else None
+        form = _inflection(sentence.tokens[match.start].lower)
+        alike = [v for v in earlier if _inflection(sentence.tokens[v.start].lower) == form]
+        return (alike or earlier or [None])[-1]
+
+
+def _inflection(word: str) -> str:
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix):
+            return suffix
+    return ""
 
 
 def _distribute_country(group: list[Actor]) -> None:
