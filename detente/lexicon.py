@@ -16,6 +16,7 @@ class Lexicon:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     phrases: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
     values: dict[str, dict[str, int]] = field(default_factory=dict)
+    _by_last_word: dict[str, dict[str, list[tuple[str, ...]]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, directory: Path | None = None) -> "Lexicon":
@@ -34,15 +35,21 @@ class Lexicon:
         self.words[name] = frozenset(singles)
         self.phrases[name] = frozenset(multi)
         self.values[name] = values
+        by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in multi:
+            by_last.setdefault(phrase[-1], []).append(phrase)
+        self._by_last_word[name] = by_last
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.words[name]
 
     def phrase_ending_at(self, name: str, lowers: list[str], end: int) -> int | None:
         """Start index of a phrase of list `name` that ends just before `end`, if any."""
-        if end > 0 and lowers[end - 1] in self.words[name]:
+        if end <= 0:
+            return None
+        if lowers[end - 1] in self.words[name]:
             return end - 1
-        for phrase in self.phrases[name]:
+        for phrase in self._by_last_word[name].get(lowers[end - 1], ()):
             start = end - len(phrase)
             if start >= 0 and tuple(lowers[start:end]) == phrase:
                 return start

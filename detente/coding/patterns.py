@@ -18,7 +18,8 @@ class CompiledPattern:
 
     pattern: VerbPattern
     rest: tuple[str, ...]
-    objects: frozenset[str]
+    objects: frozenset[str]  # single-word object nouns, every form
+    object_phrases: tuple[str, ...]  # multiword object nouns, every form
     participles: frozenset[str]  # first-word forms that can be past participles
 
 
@@ -44,8 +45,10 @@ class PatternIndex:
         if pattern.noun:
             first_forms = set(pluralize(words[0]))
         participles = {f for f in first_forms if f != words[0] and not f.endswith(("ing", "s"))}
-        objects = frozenset(form.lower() for noun in pattern.objects for form in pluralize(noun))
-        compiled = CompiledPattern(pattern, tuple(words[1:]), objects, frozenset(participles))
+        forms = {form.lower() for noun in pattern.objects for form in pluralize(noun)}
+        single = frozenset(f for f in forms if " " not in f)
+        multi = tuple(sorted(f for f in forms if " " in f))
+        compiled = CompiledPattern(pattern, tuple(words[1:]), single, multi, frozenset(participles))
         for form in first_forms:
             self.by_form.setdefault(form, []).append(compiled)
         self.count += 1

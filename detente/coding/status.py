@@ -38,8 +38,6 @@ class StatusReader:
         return start
 
     def _has(self, window: list[str], name: str) -> bool:
-        if any(word in self.lexicon[name] for word in window):
-            return True
         return any(self.lexicon.phrase_ending_at(name, window, end) is not None for end in range(1, len(window) + 1))
 
     def _conditional_would(self, window: list[str]) -> bool:

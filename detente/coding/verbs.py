@@ -36,7 +36,7 @@ class VerbFinder:
             match = self._try(compiled, lowers, index, passive)
             if match is None:
                 continue
-            rank = (bool(compiled.objects), len(compiled.rest) + (compiled.pattern.particle is not None))
+            rank = (bool(compiled.objects or compiled.object_phrases), len(compiled.rest) + (compiled.pattern.particle is not None))
             if best_rank is None or rank > best_rank:
                 best, best_rank = match, rank
         return best
@@ -56,7 +56,8 @@ class VerbFinder:
             particle_at = self._particle(lowers, end, pattern.particle)
             if particle_at is None:
                 return None
-        if compiled.objects and not self._has_object(compiled, lowers, index, end, is_participle):
+        constrained = compiled.objects or compiled.object_phrases
+        if constrained and not self._has_object(compiled, lowers, index, end, is_participle):
             return None
         return VerbMatch(pattern, index, end, particle_at, is_participle)
 
@@ -74,8 +75,12 @@ class VerbFinder:
             window = lowers[max(0, index - OBJECT_WINDOW) : index]
         else:
             window = lowers[end : end + OBJECT_WINDOW]
-        joined = " ".join(window)
-        return any(noun in window or (" " in noun and noun in joined) for noun in compiled.objects)
+        if not compiled.objects.isdisjoint(window):
+            return True
+        if not compiled.object_phrases:
+            return False
+        joined = f" {' '.join(window)} "
+        return any(f" {phrase} " in joined for phrase in compiled.object_phrases)
 
     def _used_as_noun(self, lowers: list[str], index: int) -> bool:
         """ "an attack", "Russia's interference": a verb form used as a noun."""
