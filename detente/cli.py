@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--status", choices=("asserted", "negated", "hypothetical", "future"))
     events.add_argument("--since", type=_day, metavar="YYYY-MM-DD")
     events.add_argument("--until", type=_day, metavar="YYYY-MM-DD")
-    events.add_argument("--limit", type=int)
+    events.add_argument("--limit", type=_count, metavar="N", help="at most N events")
     _add_format(events)
     events.set_defaults(run=run_events)
 
@@ -96,6 +96,16 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"DuckDB file (default: {DEFAULT_DB})")
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 0 or more")
+    return number
 
 
 def _day(value: str) -> dt.date:
@@ -187,8 +197,9 @@ def run_eval(args: argparse.Namespace) -> int:
     from detente.evaluation import evaluate, load_gold, report
     from detente.pipeline import Pipeline
 
+    gold = load_gold(args.gold)  # a bad gold file fails before the dictionaries load
     pipeline = Pipeline.default()
-    score = evaluate(load_gold(args.gold), lambda doc: [e.to_dict() for e in pipeline(doc).events])
+    score = evaluate(gold, lambda doc: [e.to_dict() for e in pipeline(doc).events])
     if args.json:
         print(json.dumps(score.summary(), indent=2))
     else:

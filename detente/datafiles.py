@@ -127,17 +127,26 @@ def _entries(path: Path) -> list[Entry]:
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
         raise DataError(f"not valid YAML: {error.problem}", str(path), line) from error
+    except yaml.YAMLError as error:  # e.g. a control character the reader refuses
+        line = _reader_line(text, error)
+        raise DataError(f"not valid YAML: {error}", str(path), line) from error
     if loaded is None:
         return []
     if not isinstance(loaded, list):
         raise DataError("must be a YAML list of entries", str(path), 1)
     entries = []
-    for item in loaded:
+    for position, item in enumerate(loaded):
         if not isinstance(item, dict):
-            raise DataError(f"each entry must be a mapping, not {item!r}", str(path))
+            line = yaml.compose(text, Loader=_BaseLoader).value[position].start_mark.line + 1
+            raise DataError(f"each entry must be a mapping (key: value lines), not {item!r}", str(path), line)
         line = item.pop(LINE_KEY)
         entries.append(Entry(_strip_lines(item), str(path), line))
     return entries
+
+
+def _reader_line(text: str, error: yaml.YAMLError) -> int | None:
+    position = getattr(error, "position", None)
+    return text.count("\n", 0, position) + 1 if isinstance(position, int) else None
 
 
 def _strip_lines(value: Any) -> Any:

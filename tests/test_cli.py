@@ -290,11 +290,6 @@ def test_cli_events_on_missing_db_exits_1_with_a_clear_message(tmp_path, capsys)
     assert not db.exists()  # listing never creates a database
 
 
-@pytest.mark.xfail(
-    reason="--limit accepts negative numbers: DuckDB's BinderException ('LIMIT/OFFSET cannot be "
-    "negative') is neither a usage error nor a StoreError, so the CLI dies with a traceback",
-    strict=True,
-)
 def test_cli_events_negative_limit_is_a_clean_error(tmp_path, capsys, fast):
     db = str(tmp_path / "events.duckdb")
     run(capsys, "ingest", _txt(tmp_path), "--db", db)

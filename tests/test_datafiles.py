@@ -201,11 +201,6 @@ def test_datafiles_not_a_list_is_reported_at_line_1(tmp_path):
     assert problem.line == 1 and "list" in str(problem)
 
 
-@pytest.mark.xfail(
-    reason="an entry that is not a mapping (e.g. '- expel') raises DataError without a line, "
-    "although every mistake is documented to be reported as file:line",
-    strict=True,
-)
 def test_datafiles_entry_that_is_not_a_mapping_is_reported_with_its_line(tmp_path):
     path = _write(tmp_path / "verbs" / "scalar.yaml", '- verb: expel\n  plover: SANCTION\n  cameo: "161"\n- expel\n')
     (problem,) = _problems(path)
@@ -213,11 +208,6 @@ def test_datafiles_entry_that_is_not_a_mapping_is_reported_with_its_line(tmp_pat
     assert problem.line == 4
 
 
-@pytest.mark.xfail(
-    reason="_entries catches only yaml.MarkedYAMLError: a yaml.reader.ReaderError (a control "
-    "character in the file) escapes check_file, and `detente validate` crashes with a traceback",
-    strict=True,
-)
 def test_datafiles_control_character_is_a_data_error_not_a_crash(tmp_path):
     path = _write(tmp_path / "verbs" / "bell.yaml", '- verb: expel\n  plover: SANCTION\n  cameo: "161"\n  note: bell \x07 here\n')
     (problem,) = _problems(path)

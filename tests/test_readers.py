@@ -79,11 +79,6 @@ def test_text_reader_utf8_bom_is_decoded_and_dropped(tmp_path):
     assert doc.text == "Zürich hosted talks on Monday."
 
 
-@pytest.mark.xfail(
-    reason="encoding._looks_binary counts the NUL bytes of UTF-16 text as control characters, "
-    "so a UTF-16 file with a BOM (which decode() means to support) is refused as binary",
-    strict=True,
-)
 def test_text_reader_utf16_file_with_bom_is_decoded(tmp_path):
     path = tmp_path / "utf16.txt"
     text = "Russia expelled 60 diplomats from Zürich on Thursday.\n"
@@ -93,11 +88,6 @@ def test_text_reader_utf16_file_with_bom_is_decoded(tmp_path):
     assert doc.text == text
 
 
-@pytest.mark.xfail(
-    reason="decode() calls data.decode('utf-8-sig') unguarded after a BOM: the UnicodeDecodeError "
-    "escapes read_path/read_paths instead of becoming an InputError",
-    strict=True,
-)
 def test_encoding_bom_followed_by_invalid_utf8_is_an_input_error_not_a_crash(tmp_path):
     path = tmp_path / "bom-latin1.txt"
     path.write_bytes(b"\xef\xbb\xbf" + LATIN1_PARAGRAPH.encode("latin-1"))
@@ -326,11 +316,6 @@ def test_jsonl_reader_record_without_id_or_text_is_record_error(tmp_path, line, 
     assert isinstance(good, Document) and good.id == "good"
 
 
-@pytest.mark.xfail(
-    reason="parse_record accepts an int 'text' (isinstance(..., (str, int))) and then calls len() on it: "
-    "TypeError escapes read_paths instead of a RecordError",
-    strict=True,
-)
 def test_jsonl_reader_non_string_text_is_record_error_not_a_crash(tmp_path):
     path = _write_jsonl(tmp_path / "int-text.jsonl", [json.dumps({"id": "a", "text": 5}), _record("b")])
     items = list(read_paths([str(path)]))
@@ -367,11 +352,6 @@ def test_jsonl_reader_huge_line_is_record_error_and_next_line_is_read(tmp_path, 
     assert items[2].id == "after"
 
 
-@pytest.mark.xfail(
-    reason="read_jsonl_lines sets seen_any only for lines under the limit, so a file whose only "
-    "record is over-long also gets a spurious 'empty: no JSON Lines records' error",
-    strict=True,
-)
 def test_jsonl_reader_file_with_only_a_huge_line_is_not_reported_empty(tmp_path, monkeypatch):
     monkeypatch.setattr(jsonl_module, "MAX_RECORD_BYTES", 1000)
     path = _write_jsonl(tmp_path / "only-huge.jsonl", [_record("huge", text="x" * 5000)])
@@ -380,11 +360,6 @@ def test_jsonl_reader_file_with_only_a_huge_line_is_not_reported_empty(tmp_path,
     assert isinstance(items[0], RecordError)
 
 
-@pytest.mark.xfail(
-    reason="the limit is compared with the line including its newline: a record of exactly "
-    "MAX_RECORD_BYTES bytes is refused although config says only a line *longer* than it is",
-    strict=True,
-)
 def test_jsonl_reader_record_of_exactly_the_limit_is_read(tmp_path, monkeypatch):
     monkeypatch.setattr(jsonl_module, "MAX_RECORD_BYTES", 1000)
     skeleton = _record("edge", text="")
@@ -431,11 +406,6 @@ def test_jsonl_reader_ndjson_suffix(tmp_path):
     assert _one(list(read_path(path))).id == "a"
 
 
-@pytest.mark.xfail(
-    reason="a binary file named .jsonl is decoded line by line: it yields one RecordError per "
-    "'line' of the binary data instead of a single BinaryInputError naming the file",
-    strict=True,
-)
 def test_jsonl_reader_binary_file_is_one_binary_input_error(tmp_path):
     path = tmp_path / "image.jsonl"
     path.write_bytes(PNG_BYTES)

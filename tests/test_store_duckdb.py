@@ -330,12 +330,6 @@ def test_store_duckdb_file_that_is_not_a_database_is_store_error(tmp_path):
         DuckDBStore(str(path))
 
 
-@pytest.mark.xfail(
-    reason="only opening is wrapped: a DuckDB file that already has its own 'events' table (another "
-    "application's database) opens fine, then events() raises a raw duckdb.BinderException "
-    "instead of a StoreError naming the file",
-    strict=True,
-)
 def test_store_duckdb_foreign_database_is_store_error(tmp_path):
     path = tmp_path / "other-app.duckdb"
     connection = duckdb.connect(str(path))

@@ -12,11 +12,15 @@ def decode(data: bytes, where: str) -> str:
     """Text of `data`, or a clear error naming `where`."""
     if not data.strip():
         raise EmptyInputError("empty: there is no text to code", where)
-    if _looks_binary(data):
-        raise BinaryInputError("binary, not text (is it a PDF, an image or an archive?)", where)
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return data.decode(codec)
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                data = data[len(bom) :]  # a wrong byte-order mark: detect the encoding below
+                break
+    if _looks_binary(data):
+        raise BinaryInputError("binary, not text (is it a PDF, an image or an archive?)", where)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -25,6 +29,11 @@ def decode(data: bytes, where: str) -> str:
     if best is None:
         raise EncodingError("cannot tell its text encoding; save it as UTF-8", where)
     return str(best)
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether the start of `data` is binary rather than text in some encoding."""
+    return _looks_binary(data)
 
 
 def _looks_binary(data: bytes) -> bool:

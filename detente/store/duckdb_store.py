@@ -52,8 +52,17 @@ class DuckDBStore:
         try:
             self.connection = duckdb.connect(path)
             self.connection.execute(SCHEMA)
+            self._check_schema()
         except duckdb.Error as error:
             raise StoreError(f"{path}: cannot open the event store: {error}") from error
+
+    def _check_schema(self) -> None:
+        """Refuse a database whose tables of the same names belong to something else."""
+        for table, needed in (("documents", {"id", "content_hash", "text"}), ("events", {"doc_id", "seq", "record", "source_codes"})):
+            columns = {row[0] for row in self._all(f"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}'")}
+            if not needed <= columns:
+                self.connection.close()
+                raise StoreError(f"{self.path}: not a detente database (its '{table}' table has other columns)")
 
     def has(self, document: Document) -> bool:
         row = self._one("SELECT content_hash FROM documents WHERE id = ?", [document.id])
@@ -88,7 +97,9 @@ class DuckDBStore:
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY date NULLS LAST, doc_id, seq"
-        if where.limit:
+        if where.limit is not None:
+            if where.limit < 0:
+                raise StoreError(f"limit must be 0 or more, not {where.limit}")
             sql += f" LIMIT {int(where.limit)}"
         return [json.loads(row[0]) for row in self._all(sql, params)]
 
