@@ -38,7 +38,10 @@ def corpus_sentences() -> list[str]:
 
 
 def build_documents(sentences: list[str], minimum: int) -> list[Document]:
-    pool = (sentences * (minimum // len(sentences) + 1))[:minimum]
+    """Documents of 20 corpus sentences, cycling through the corpus, with a 5% margin
+    so that at least `minimum` sentences remain after sentence splitting."""
+    target = int(minimum * 1.05) + 1
+    pool = (sentences * (target // len(sentences) + 1))[:target]
     documents = []
     for number, start in enumerate(range(0, len(pool), SENTENCES_PER_DOCUMENT)):
         chunk = pool[start : start + SENTENCES_PER_DOCUMENT]

@@ -16,10 +16,13 @@ MAX_RECORD_BYTES = 10_000_000
 MAX_DOCUMENT_CHARS = 5_000_000
 
 #: How many tokens after a verb may hold its particle ("ordered 60 Americans out").
-PARTICLE_WINDOW = 4
+PARTICLE_WINDOW = 6
 
 #: How many tokens after (or, for passives, before) a verb are searched for its object nouns.
 OBJECT_WINDOW = 8
+
+#: How many tokens after a verb may hold the place where it happened ("closed the consulate in Seattle").
+LOCATION_WINDOW = 10
 
 #: How many tokens left of a verb are searched for negation, modality and future cues.
 STATUS_WINDOW = 6

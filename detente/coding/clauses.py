@@ -48,17 +48,20 @@ class ClauseReader:
         causative = self._causative(sentence, match)
         if causative:
             return causative
-        roles = Roles(target=self._object(sentence, match))
+        roles = Roles()
         opener_at = self._opener(sentence, match.start)
         opener = sentence.tokens[opener_at].lower if opener_at is not None else None
         previous = self._previous_verb(sentence, match)
         if opener in COORDINATORS and previous is not None and previous.start in done:
             roles.source = done[previous.start].source
             roles.inherited_from = previous
+        elif opener == "to":
+            roles.source = self._infinitive_subject(sentence, match.start)
         elif opener in self.lexicon["adjunct_openers"]:
             roles.source = self._clause_subject(sentence, match.start)
         else:
             roles.source = self._subject(sentence, match.start)
+        roles.target = self._object(sentence, match, roles.source)
         return roles
 
     # --- subjects -----------------------------------------------------------------
@@ -70,6 +73,17 @@ class ClauseReader:
             if start <= actor.start and actor.end <= before and self._is_subject_like(sentence, actor):
                 return self._coordinated(sentence, actor)
         return []
+
+    def _infinitive_subject(self, sentence: Sentence, before: int) -> list[Actor]:
+        """ "X plans to meet": X. After "urged Y ... to", the one urged would act; if
+        no actor follows the request verb, nobody known does."""
+        start = self._clause_start(sentence, before)
+        lowers = [t.lower for t in sentence.tokens]
+        requests = [i for i in range(start, before) if lowers[i] in self.lexicon["request_verbs"]]
+        if requests:
+            after = [a for a in sentence.actors if requests[-1] < a.start and a.end <= before]
+            return self._coordinated(sentence, after[0]) if after else []
+        return self._subject(sentence, before)
 
     def _clause_subject(self, sentence: Sentence, before: int) -> list[Actor]:
         """The first subject-like actor of the clause (or, failing that, of the sentence)."""
@@ -97,7 +111,7 @@ class ClauseReader:
 
     # --- objects and agents ----------------------------------------------------------
 
-    def _object(self, sentence: Sentence, match: VerbMatch) -> list[Actor]:
+    def _object(self, sentence: Sentence, match: VerbMatch, source: list[Actor]) -> list[Actor]:
         end = self.object_end(sentence, match)
         candidates = [a for a in sentence.actors if match.end <= a.start and a.end <= end]
         located = self.lexicon["location_prepositions"]
@@ -107,16 +121,36 @@ class ClauseReader:
         chosen = free[0]
         if not chosen.resolved:
             chosen = next((a for a in free if a.resolved), chosen)
+        own = source[0].country if source else None
+        if own and chosen.country == own:  # "recalled its envoy to the EU": the EU
+            chosen = next((a for a in free if a.resolved and a.country != own and a.start > chosen.start), chosen)
         return self._coordinated(sentence, chosen)
 
     def object_end(self, sentence: Sentence, match: VerbMatch) -> int:
         later = [v.start for v in sentence.verbs if v.start > match.start]
         limit = min(later) if later else len(sentence.tokens)
+        lowers = [t.lower for t in sentence.tokens]
         for at in range(match.end, limit):
-            token = sentence.tokens[at].lower
-            if token in TARGET_STOPS or token in ("to",) and at + 1 < limit and sentence.tokens[at + 1].lower in self.lexicon["causative_verbs"]:
+            if lowers[at] in TARGET_STOPS or lowers[at] == "," and self._ends_clause(lowers, at):
                 return at
+            if lowers[at] in ("and", "but") and self._speech_follows(lowers[at + 1 : at + 3]):
+                return at  # "rejected the proposal and said it would ..."
         return limit
+
+    def _ends_clause(self, lowers: list[str], comma: int) -> bool:
+        """A comma before "and"/"but" or before a speech attribution ("..., officials said")."""
+        following = lowers[comma + 1 : comma + 7]
+        if following[:1] and following[0] in ("and", "but", "while", "although", "though"):
+            return True
+        return self._speech_follows(following)
+
+    def _speech_follows(self, following: list[str]) -> bool:
+        for word in following:
+            if word in self.lexicon["speech_verbs"]:
+                return True
+            if word in (",", ".", ";"):
+                return False
+        return False
 
     def _by_agent(self, sentence: Sentence, match: VerbMatch) -> list[Actor]:
         after = match.particle_at + 1 if match.particle_at is not None else match.end
@@ -135,8 +169,8 @@ class ClauseReader:
             at = position
             while 0 <= at + step < len(actors):
                 near, far = (actors[at], actors[at + step]) if step == 1 else (actors[at + step], actors[at])
-                gap = [t.lower for t in sentence.tokens[near.end : far.start]]
-                if gap not in (["and"], [","], [",", "and"], ["or"]):
+                gap = [t.lower for t in sentence.tokens[near.end : far.start] if t.lower not in ("the", "its", "their")]
+                if gap not in (["and"], [","], [",", "and"], ["or"], ["as", "well", "as"]):
                     break
                 if step == -1 and not self._is_subject_like(sentence, near):
                     break  # "met with him, and his embassy complained": not one subject
@@ -159,13 +193,22 @@ class ClauseReader:
         before = embedded.start - 1
         if gap == [] and before >= 1 and tokens[before].lower == "that" and tokens[before - 1].lower in causatives:
             verb_at = before - 1
-        elif gap == ["to"] and before >= 0 and tokens[before].lower in causatives:
-            verb_at = before
-        elif gap == ["to"] and before >= 0 and tokens[before].lower in self.lexicon["request_verbs"]:
-            return Roles(self._coordinated(sentence, embedded), self._object(sentence, match))  # "urged Russia to release"
+        elif gap == ["to"] and self._governing(tokens, before, causatives) is not None:
+            verb_at = self._governing(tokens, before, causatives)
         else:
             return None
         return Roles(self._subject(sentence, verb_at), self._coordinated(sentence, embedded))
+
+    def _governing(self, tokens, before: int, verbs: frozenset[str]) -> int | None:
+        """The causative verb just before an actor, allowing two modifiers between
+        ("ordered the warring parties to ...")."""
+        for at in range(before, max(-1, before - 3), -1):
+            word = tokens[at].lower
+            if word in verbs:
+                return at
+            if not word.isalpha() and "-" not in word or word in self.lexicon["prepositions"]:
+                return None
+        return None
 
     def _fill_complement_targets(self, sentence: Sentence, roles: dict[int, Roles]) -> None:
         """ "complained that diplomats were harassed by U.S. agencies": the target of the

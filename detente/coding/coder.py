@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from detente.coding.clauses import ClauseReader, Roles
 from detente.coding.ontology import Ontology
 from detente.coding.status import StatusReader
+from detente.config import LOCATION_WINDOW
 from detente.model import DateMention, Document, Event, Sentence, VerbMatch
 
 
@@ -58,7 +59,7 @@ class EventCoder:
         quantity = next((q for q in sentence.quantities if match.end <= q.start < span_end), None)
         if quantity is None and match.passive:
             quantity = next((q for q in reversed(sentence.quantities) if q.end <= match.start), None)
-        location = next((p for p in sentence.places if match.end <= p.start < span_end), None)
+        location = next((p for p in sentence.places if match.end <= p.start < min(span_end, match.end + LOCATION_WINDOW)), None)
         return Event(
             doc_id=document.id,
             sentence=sentence.index,

@@ -20,8 +20,17 @@ class StatusReader:
         lowers = [t.lower for t in sentence.tokens]
         start = self._window_start(lowers, match.start)
         window = lowers[start : match.start]
+        if self._alleged(sentence, lowers, match):
+            return HYPOTHETICAL
+        if self._has(window, "conditional"):
+            return HYPOTHETICAL  # "if Minsk does not release": a condition, not a denial
         if self._has(window, "negation") or any(w.endswith("n't") for w in window):
             return NEGATED
+        if self._infinitive(lowers, match.start):
+            governed = self._governing_window(lowers, start, match.start)
+            for name, status in (("hypothetical", HYPOTHETICAL), ("future", FUTURE)):
+                if self._has(governed, name):
+                    return status
         if self._conditional_would(window):
             return FUTURE
         if self._has(window, "hypothetical"):
@@ -29,6 +38,24 @@ class StatusReader:
         if self._has(window, "future"):
             return FUTURE
         return ASSERTED
+
+    def _alleged(self, sentence: Sentence, lowers: list[str], match: VerbMatch) -> bool:
+        """ "accused the army of carrying out the attack": the attack is only alleged."""
+        before = match.start - 1
+        if before < 0 or lowers[before] not in ("of", "for") or not lowers[match.start].endswith("ing"):
+            return False
+        return any(v.pattern.plover == "ACCUSE" and v.start < before for v in sentence.verbs)
+
+    def _infinitive(self, lowers: list[str], start: int) -> bool:
+        return start > 0 and lowers[start - 1] == "to"
+
+    def _governing_window(self, lowers: list[str], start: int, end: int) -> list[str]:
+        """For "... urged other states in the region to deepen ...": the words back to
+        the clause's start, so the verb that governs the infinitive is seen."""
+        at = start
+        while at > 0 and at > end - 3 * STATUS_WINDOW and lowers[at - 1] not in _HARD_STOPS:
+            at -= 1
+        return lowers[at:end]
 
     def _window_start(self, lowers: list[str], end: int) -> int:
         start = max(0, end - STATUS_WINDOW)

@@ -87,10 +87,14 @@ class VerbFinder:
         if index == 0:
             return False
         before = lowers[index - 1]
-        if before in self.lexicon["determiners"] or before == "'s":
+        determiners = self.lexicon["determiners"]
+        if before in determiners or before == "'s":
             return True
-        if index + 1 < len(lowers) and lowers[index + 1] == "of" and not lowers[index].endswith("ing"):
-            return True  # "the test of a missile"
+        if index >= 2 and lowers[index - 2] in determiners and ("-" in before or before[:1].isdigit() or before.endswith(("al", "ic", "ive", "ful", "ous"))):
+            return True  # "a three-day visit", "a diplomatic visit"
+        word = lowers[index]
+        if index + 1 < len(lowers) and lowers[index + 1] == "of" and not word.endswith(("ing", "ed")):
+            return True  # "the test of a missile", but not "warned of" or "accused of"
         return False
 
     def _is_passive(self, lowers: list[str], index: int) -> bool:

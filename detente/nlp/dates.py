@@ -74,9 +74,22 @@ def _month_day(match, published):
         value = dt.date(year, month, day)
     except ValueError:
         return None
-    if not match["year"] and value > published + dt.timedelta(days=62):
-        value = value.replace(year=year - 1)  # "December 28" in a January story is last December
+    if not match["year"]:
+        value = _nearest_year(value, published)
     return value, value, "day"
+
+
+def _nearest_year(value: dt.date, published: dt.date) -> dt.date:
+    """A day named without its year is the occurrence nearest the publication date
+    ("December 28" in a January story is last December; "in November" in a September
+    story is this November)."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(value.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(candidates, key=lambda d: abs((d - published).days))
 
 
 def _relative_day(match, published):
@@ -147,7 +160,7 @@ def _in_month(match, published):
     elif published is None:
         return (None, None, "month")
     else:
-        year = published.year if month <= published.month else published.year - 1
+        year = _nearest_year(dt.date(published.year, month, 15), published).year
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
 
 

@@ -11,6 +11,9 @@ from detente.model import PlaceMention, Sentence
 
 MAX_PLACE_TOKENS = 4
 
+#: Words that name towns somewhere but, alone, are only part of a longer name here.
+NOT_PLACES_ALONE = frozenset({"North", "South", "East", "West", "Central", "Horn", "Gulf", "Bay", "Mission", "Union", "Lake", "Mount", "Cape", "Port", "New", "Saint", "St"})
+
 
 @dataclass(frozen=True)
 class Place:
@@ -73,7 +76,8 @@ def find_places(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> l
         for end in range(min(len(tokens), start + MAX_PLACE_TOKENS), start, -1):
             name = sentence.span_text(start, end)
             place = gazetteer.get(name) if name[:1].isupper() else None
-            if place:
+            continues = end < len(tokens) and tokens[end].norm[:1].isupper()
+            if place and not continues and name not in NOT_PLACES_ALONE:
                 found.append(PlaceMention(name, start, end, place.country, place.latitude, place.longitude))
                 break
     return found
