@@ -1,0 +1,206 @@
+"""The coding steps: verb patterns, clauses (who did it to whom), status and the coder."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.coding.patterns import PatternIndex
+from detente.errors import DataError
+from detente.model import Document
+
+PUBLISHED = dt.date(2018, 3, 31)
+
+
+def code(pipeline, text: str, date: dt.date | None = PUBLISHED):
+    return pipeline(Document(id="t", text=text, date=date)).events
+
+
+def codes(actors) -> list[str | None]:
+    return [a.country or a.org for a in actors]
+
+
+def only(events, plover: str):
+    found = [e for e in events if e.plover == plover]
+    assert len(found) == 1, [(e.plover, e.trigger_text) for e in events]
+    return found[0]
+
+
+# --- verbs: patterns and their senses ---------------------------------------------
+
+
+def test_verbs_expel_diplomats_is_sanction_expel(pipeline):
+    event = only(code(pipeline, "Poland expelled 45 Russian diplomats on Wednesday."), "SANCTION")
+    assert (event.mode, event.cameo) == ("expel", "161")
+    assert codes(event.source) == ["POL"] and codes(event.target) == ["RUS"]
+
+
+def test_verbs_particle_after_object_is_found(pipeline):
+    event = only(code(pipeline, "Russia ordered 60 Americans out of the country."), "SANCTION")
+    assert event.mode == "expel"
+
+
+def test_verbs_object_constraint_decides_the_sense(pipeline):
+    assert only(code(pipeline, "Britain closed the Russian consulate in Edinburgh."), "SANCTION").mode == "discontinue"
+    assert [e for e in code(pipeline, "Britain closed the meeting early.") if e.plover == "SANCTION"] == []
+
+
+def test_verbs_summoning_an_ambassador_is_accuse_not_consult(pipeline):
+    events = code(pipeline, "Germany summoned the Iranian ambassador on Monday.")
+    event = only(events, "ACCUSE")
+    assert event.mode == "disapprove"
+    assert codes(event.target) == ["IRN"]
+    assert not [e for e in events if e.plover == "CONSULT"]
+
+
+def test_verbs_noun_use_does_not_trigger(pipeline):
+    assert code(pipeline, "An attack on the convoy was reported near the border.") == []
+
+
+def test_verbs_passive_swaps_source_and_target(pipeline):
+    event = only(code(pipeline, "Russian diplomats were harassed by U.S. intelligence agencies."), "COERCE")
+    assert codes(event.source) == ["USA"] and event.source[0].sector == "SPY"
+    assert codes(event.target) == ["RUS"]
+
+
+def test_verbs_bad_mode_in_a_pattern_file_is_refused_with_its_line(tmp_path):
+    folder = tmp_path / "verbs"
+    folder.mkdir()
+    (folder / "bad.yaml").write_text(
+        "- verb: expel\n  plover: SANCTION\n  cameo: \"161\"\n\n- verb: meet\n  plover: CONSULT\n  mode: expel\n  cameo: \"040\"\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match=r"bad\.yaml:5: 'expel' is not a PLOVER 2\.0 mode of CONSULT"):
+        PatternIndex.load(folder)
+
+
+def test_verbs_unknown_cameo_code_is_refused(tmp_path):
+    folder = tmp_path / "verbs"
+    folder.mkdir()
+    (folder / "bad.yaml").write_text("- verb: expel\n  plover: SANCTION\n  cameo: \"999\"\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"bad\.yaml:1: unknown CAMEO code '999'"):
+        PatternIndex.load(folder)
+
+
+# --- clauses: who did it to whom ------------------------------------------------
+
+
+def test_clauses_coordinated_verb_shares_the_subject(pipeline):
+    events = code(pipeline, "Russia responded Thursday by ordering out 60 Americans and closing the U.S. Consulate in St. Petersburg.")
+    assert [codes(e.source) for e in events] == [["RUS"], ["RUS"]]
+    assert [codes(e.target) for e in events] == [["USA"], ["USA"]]
+
+
+def test_clauses_participle_after_comma_shares_the_subject(pipeline):
+    text = "WASHINGTON — The administration took a harder line, publicly blaming Russia for the attack and imposing sanctions on Moscow."
+    events = code(pipeline, text)
+    assert {e.plover for e in events} == {"ACCUSE", "SANCTION"}
+    assert all(codes(e.source) == ["USA"] for e in events)  # "the administration" of the dateline's state
+    assert all(codes(e.target) == ["RUS"] for e in events)
+
+
+def test_clauses_compound_subject_is_one_event_with_several_actors(pipeline):
+    event = only(code(pipeline, "South Korea, Japan and the United States condemned the launch."), "ACCUSE")
+    assert codes(event.source) == ["KOR", "JPN", "USA"]
+
+
+def test_clauses_causative_order_makes_the_orderer_the_source(pipeline):
+    text = "The U.S. Embassy in Moscow cut staff. Last summer the Kremlin ordered that it dispense with 755 employees."
+    event = only(code(pipeline, text), "SANCTION")
+    assert codes(event.source) == ["RUS"]
+    assert event.quantity.value == 755
+
+
+def test_clauses_urged_party_is_the_one_who_would_act(pipeline):
+    events = code(pipeline, "The European Union urged Serbia to release the detained journalists.")
+    release = only(events, "RETREAT")
+    assert codes(release.source) == ["SRB"]
+    assert release.status == "hypothetical"
+
+
+def test_clauses_complaint_targets_the_doer_of_the_complained_act(pipeline):
+    text = "The Russian embassy complained that Russian diplomats were being harassed by U.S. intelligence agencies."
+    complaint = only(code(pipeline, text), "ACCUSE")
+    assert codes(complaint.source) == ["RUS"] and codes(complaint.target) == ["USA"]
+
+
+def test_clauses_own_envoy_is_not_the_target(pipeline):
+    event = only(code(pipeline, "Belarus recalled its envoy to the European Union."), "SANCTION")
+    assert codes(event.target) == ["EU"]
+
+
+def test_clauses_place_after_in_is_a_location_not_a_target(pipeline):
+    event = only(code(pipeline, "Japan summoned the Chinese ambassador in Tokyo."), "ACCUSE")
+    assert codes(event.target) == ["CHN"]
+    assert event.location.text == "Tokyo"
+
+
+# --- status -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Denmark expelled three Russian diplomats.", "asserted"),
+        ("Denmark did not expel any Russian diplomats.", "negated"),
+        ("Denmark has refused to expel Russian diplomats.", "negated"),
+        ("Denmark could expel Russian diplomats.", "hypothetical"),
+        ("Denmark is considering whether to expel Russian diplomats.", "hypothetical"),
+        ("Denmark will expel Russian diplomats next week.", "future"),
+        ("Denmark said it would expel Russian diplomats.", "future"),
+        ("Denmark threatened to expel Russian diplomats.", "future"),
+        ("Denmark would expel Russian diplomats if the spying went on.", "hypothetical"),
+    ],
+)
+def test_status_of_an_expulsion(pipeline, text, status):
+    assert only(code(pipeline, text), "SANCTION").status == status
+
+
+def test_status_condition_outranks_negation(pipeline):
+    event = only(code(pipeline, "Sanctions will follow if Minsk does not release political prisoners."), "RETREAT")
+    assert event.status == "hypothetical"
+
+
+def test_status_accused_act_is_only_alleged(pipeline):
+    events = code(pipeline, "Ukraine accused Russia of shelling the city of Kharkiv.")
+    assert only(events, "ACCUSE").status == "asserted"
+    assert only(events, "ASSAULT").status == "hypothetical"
+
+
+def test_status_is_inherited_by_a_coordinated_verb(pipeline):
+    events = code(pipeline, "Denmark did not expel Russian diplomats or close the Russian consulate.")
+    assert [e.status for e in events] == ["negated", "negated"]
+
+
+# --- the coder: dates, quantities, locations, scores ----------------------------------
+
+
+def test_coder_event_fields_follow_the_contract(pipeline):
+    event = only(code(pipeline, "Russia responded Thursday by ordering out 60 Americans."), "SANCTION")
+    record = event.to_dict()
+    assert record["date"] == "2018-03-29"
+    assert record["quantity"] == {"value": 60, "unit": "Americans"}
+    assert record["goldstein"] == -4.0
+    trigger = record["trigger"]
+    assert record["sentence_text"][trigger["start"] : trigger["end"]] == trigger["text"] == "ordering out"
+
+
+def test_coder_relative_date_without_publication_date_is_null(pipeline):
+    event = only(code(pipeline, "Russia expelled 60 U.S. diplomats on Thursday.", date=None), "SANCTION")
+    assert event.date is None
+
+
+def test_coder_goldstein_comes_from_the_cameo_code(pipeline, resources):
+    event = only(code(pipeline, "The European Union imposed sanctions on Belarus."), "SANCTION")
+    assert event.cameo == "163"
+    assert event.goldstein == resources.ontology.goldstein_of("163") == -8.0
+
+
+def test_coder_unresolved_source_is_dropped_unless_asked(resources):
+    from detente.pipeline import Pipeline
+
+    text = "Gunmen attacked a police station overnight."
+    strict = Pipeline.default(resources)(Document(id="t", text=text)).events
+    lenient = Pipeline.default(resources, keep_unresolved_source=True)(Document(id="t", text=text)).events
+    assert strict == []
+    assert lenient and lenient[0].plover == "ASSAULT"

@@ -1,0 +1,84 @@
+"""Scoring against gold files (CONTRACT section 3), on gold written here and on the seed."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from detente.errors import GoldError
+from detente.model import Document
+from detente.evaluation import attribute_correct, evaluate, load_gold, matches, report, violates
+
+SENTENCE = "Russia responded Thursday by ordering out 60 Americans."
+
+
+def prediction(**fields):
+    record = {
+        "doc_id": "g", "sentence": 0, "sentence_text": SENTENCE,
+        "source": [{"text": "Russia", "country": "RUS", "org": None, "sector": "GOV"}],
+        "target": [{"text": "Americans", "country": "USA", "org": None, "sector": None}],
+        "plover": "SANCTION", "mode": "expel", "cameo": "161", "goldstein": -4.0, "status": "asserted",
+        "date": "2018-03-29", "quantity": {"value": 60, "unit": "Americans"}, "location": None,
+        "trigger": {"text": "ordering out", "start": 29, "end": 41},
+    }
+    record.update(fields)
+    return record
+
+
+GOLD = {"evidence": "ordering out 60 Americans", "source": ["RUS"], "target": ["USA"], "plover": "SANCTION",
+        "mode": "expel", "status": "asserted", "date": ["2018-03-29", "2018-03-29"], "quantity": 60, "required": True}
+
+
+def test_evaluation_match_needs_evidence_type_and_actors():
+    assert matches(GOLD, prediction())
+    assert not matches(GOLD, prediction(plover="COERCE"))
+    assert not matches(GOLD, prediction(sentence_text="Something else entirely."))
+    assert not matches(GOLD, prediction(source=[{"text": "China", "country": "CHN", "org": None, "sector": None}]))
+    assert matches({**GOLD, "source": [], "plover": None}, prediction(plover="COERCE"))
+
+
+def test_evaluation_generic_igo_matches_any_organisation():
+    gold = {**GOLD, "source": ["IGO"]}
+    assert matches(gold, prediction(source=[{"text": "NATO", "country": None, "org": "NATO", "sector": None}]))
+
+
+def test_evaluation_attributes_are_scored_only_where_the_gold_says():
+    assert attribute_correct("date", GOLD, prediction()) is True
+    assert attribute_correct("date", GOLD, prediction(date="2018-03-30")) is False
+    assert attribute_correct("quantity", GOLD, prediction(quantity=None)) is False
+    assert attribute_correct("location", GOLD, prediction()) is None
+
+
+def test_evaluation_forbid_checks_every_given_field():
+    forbid = {"evidence": "ordering out", "status": "asserted"}
+    assert violates(forbid, prediction())
+    assert not violates(forbid, prediction(status="hypothetical"))
+
+
+def test_evaluation_precision_counts_asserted_predictions_and_skips_optional_matches():
+    record = {"id": "g", "text": SENTENCE, "events": [GOLD, {"evidence": "60 Americans", "source": [], "target": [],
+              "plover": "COERCE", "required": False}]}
+    predictions = [prediction(), prediction(plover="COERCE"), prediction(plover="ASSAULT"), prediction(plover="AID", status="future")]
+    score = evaluate([(Document(id="g", text=SENTENCE), record)], lambda _: predictions)
+    assert (score.found, score.required) == (1, 1)
+    assert (score.correct_predictions, score.predictions) == (1, 2)  # ASSAULT is the one false positive
+    assert score.summary()["attributes"]["status"]["accuracy"] == 1.0
+
+
+def test_evaluation_load_gold_refuses_a_bad_file(tmp_path):
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text(json.dumps({"id": "x", "text": "t", "events": [{"source": ["RUS"]}]}) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match="evidence"):
+        load_gold(bad)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(GoldError, match="no gold documents"):
+        load_gold(empty)
+
+
+def test_evaluation_seed_finds_at_least_eight_of_ten_with_no_forbid_violation(shared_dir, pipeline):
+    gold = load_gold(shared_dir / "seed" / "expected.jsonl")
+    score = evaluate(gold, lambda doc: [e.to_dict() for e in pipeline(doc).events])
+    assert score.required == 10
+    assert score.found >= 8, report(score, show=True)
+    assert score.forbid_violations == [], report(score, show=True)

@@ -1,0 +1,48 @@
+"""Output formats of `detente code` and `detente events`."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from detente.model import Document
+from detente.output import EventWriter, render_table
+
+
+def records(pipeline):
+    document = pipeline(Document(id="o", text="Russia expelled 60 U.S. diplomats. France recalled its ambassador to Italy."))
+    return [e.to_dict() for e in document.events]
+
+
+def test_output_jsonl_is_one_object_per_line(pipeline):
+    stream = io.StringIO()
+    writer = EventWriter(stream, "jsonl")
+    writer.write_all(records(pipeline))
+    writer.close()
+    lines = stream.getvalue().splitlines()
+    assert [json.loads(line)["plover"] for line in lines] == ["SANCTION", "SANCTION"]
+
+
+def test_output_csv_has_a_header_and_flat_actors(pipeline):
+    stream = io.StringIO()
+    writer = EventWriter(stream, "csv")
+    writer.write_all(records(pipeline))
+    writer.close()
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert rows[0]["source"].startswith("RUS GOV") and rows[0]["target"].startswith("USA")
+    assert rows[1]["target"].startswith("ITA")
+
+
+def test_output_csv_with_no_events_still_has_its_header():
+    stream = io.StringIO()
+    writer = EventWriter(stream, "csv")
+    writer.close()
+    assert stream.getvalue().startswith("doc_id,sentence,source")
+
+
+def test_output_table_fits_the_width_and_counts_rows(pipeline):
+    rows = [["x" * 80] * 12]
+    text = render_table(rows, width=100)
+    assert all(len(line) <= 100 for line in text.splitlines())
+    assert text.endswith("(1 events)\n")
+    assert render_table([]) == "(no events)\n"
