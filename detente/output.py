@@ -68,7 +68,7 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-TABLE_COLUMNS = ["doc", "s", "source", "event", "target", "cameo", "gold", "status", "date", "qty", "where", "trigger"]
+TABLE_COLUMNS = ["doc", "s", "source", "event", "target", "status", "date", "qty", "where", "cameo", "gold", "trigger"]
 
 
 def _table_row(record: dict[str, Any]) -> list[str]:
@@ -76,9 +76,9 @@ def _table_row(record: dict[str, Any]) -> list[str]:
     event = record["plover"] + (f"/{record['mode']}" if record.get("mode") else "")
     quantity = record.get("quantity")
     return [
-        str(record["doc_id"]), str(record["sentence"]), flat["source"], event, flat["target"], record["cameo"],
-        "" if record.get("goldstein") is None else f"{record['goldstein']:+.1f}", record["status"],
-        flat["date"], str(quantity["value"]) if quantity else "", flat["location"], flat["trigger"],
+        str(record["doc_id"]), str(record["sentence"]), flat["source"], event, flat["target"], record["status"],
+        flat["date"], str(quantity["value"]) if quantity else "", flat["location"], record["cameo"],
+        "" if record.get("goldstein") is None else f"{record['goldstein']:+.1f}", flat["trigger"],
     ]
 
 
@@ -86,8 +86,8 @@ def render_table(rows: list[list[str]], width: int | None = None) -> str:
     """Rows under TABLE_COLUMNS, cut to fit the terminal."""
     if not rows:
         return "(no events)\n"
-    width = width or shutil.get_terminal_size((160, 24)).columns
-    limits = {"source": 30, "target": 30, "trigger": 24, "doc": 18, "where": 16}
+    width = width or shutil.get_terminal_size((200, 24)).columns
+    limits = {"source": 28, "target": 28, "trigger": 20, "doc": 14, "where": 14, "event": 22, "qty": 9}
     cells = [[_cut(v, limits.get(c, 20)) for c, v in zip(TABLE_COLUMNS, row)] for row in rows]
     sizes = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(TABLE_COLUMNS)]
     lines = ["  ".join(c.ljust(s) for c, s in zip(TABLE_COLUMNS, sizes)).rstrip()]
