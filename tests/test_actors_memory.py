@@ -162,40 +162,21 @@ def test_memory_it_after_ordered_that_skips_only_the_orderer(run):
     assert _actor(doc, 1, "it").country != "RUS"
 
 
-@pytest.mark.xfail(
-    reason="an unresolved person is never remembered as last_human, so \"he\" skips back to an earlier, "
-    "known person (Lavrov) instead of staying unknown for Boris Volkov",
-    strict=True,
-)
 def test_memory_he_after_an_unknown_person_is_not_guessed(run):
     doc = run("Sergei Lavrov met Boris Volkov on Monday. He said the talks went well.")
     assert _actor(doc, 1, "He").country is None
 
 
-@pytest.mark.xfail(
-    reason='"Moscow" in "the U.S. Embassy in Moscow" is a location, but it is the last body, so "it" becomes RUS',
-    strict=True,
-)
 def test_memory_it_is_not_the_place_after_in(run):
     doc = run("The U.S. Embassy in Moscow said it had received the diplomatic note.")
     assert _actor(doc, 0, "it").country == "USA"
 
 
-@pytest.mark.xfail(
-    reason='a single capitalised word is never a mention, so a later bare "Volkov" (learned from '
-    "an apposition) is not found at all and memory never sees it",
-    strict=True,
-)
 def test_memory_surname_of_an_unknown_name_after_apposition(run):
     doc = run("Boris Volkov, the Russian ambassador, was summoned on Friday. Volkov said he would leave.")
     assert _identity(_actor(doc, 1, "Volkov")) == ("RUS", "GOV")
 
 
-@pytest.mark.xfail(
-    reason="memory looks surnames up only for kind 'name'; a dictionary person with no role on the "
-    "document date (Antonov before 2017-08-21) is not resolved from the apposition earlier in the text",
-    strict=True,
-)
 def test_memory_appositive_then_surname_of_a_person_outside_role_dates(run):
     doc = run(
         "Anatoly Antonov, the Russian ambassador to Washington, said the expulsions were hostile. "

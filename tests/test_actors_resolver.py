@@ -263,31 +263,16 @@ def test_resolver_mentions_are_in_sentence_order(actors):
     assert [a.start for a in found] == sorted(a.start for a in found)
 
 
-@pytest.mark.xfail(
-    reason='non_human_heads lacks "warship(s)", so "Chinese warships" is marked human=True '
-    "(and document memory would take it as the last person)",
-    strict=True,
-)
 def test_resolver_warships_are_not_human(actors):
     assert _only(actors("Chinese warships entered the strait on Tuesday.")).human is False
 
 
-@pytest.mark.xfail(
-    reason='only "of" joins a role noun to a state; "a spokeswoman for the State Department" stays two '
-    "mentions and the spokeswoman is unresolved",
-    strict=True,
-)
 def test_resolver_role_for_a_body(actors):
     found = actors("A spokeswoman for the State Department declined to comment.")
     spokeswoman = next(a for a in found if a.text.startswith("spokeswoman"))
     assert (spokeswoman.country, spokeswoman.sector) == ("USA", "GOV")
 
 
-@pytest.mark.xfail(
-    reason='_merge copies the owner\'s person: "Putin\'s spokesman" gets person="Vladimir Putin", '
-    "so the spokesman is recorded as Putin himself",
-    strict=True,
-)
 def test_resolver_possessive_person_is_not_the_role_holder(actors):
     actor = _only(actors("Putin's spokesman dismissed the report."))
     assert (actor.country, actor.sector) == ("RUS", "GOV")

@@ -111,9 +111,5 @@ def test_places_gazetteer_remove():
     assert "Alderburg" not in gazetteer
 
 
-@pytest.mark.xfail(
-    reason='"March" is a town in England in the geonames data, so "in March" is found as a place (GBR)',
-    strict=True,
-)
 def test_places_month_name_is_not_a_place(find):
     assert find("The envoy took up his post in March.") == []

@@ -124,10 +124,6 @@ def test_sentences_empty_text_has_no_sentences():
     assert split_sentences("   \n\n  ") == []
 
 
-@pytest.mark.xfail(
-    reason='"no" is in ABBREVIATIONS (for "No. 10"), so a sentence ending in the word "no." is never split',
-    strict=True,
-)
 def test_sentences_split_after_the_word_no():
     text = "Asked whether Moscow would retaliate, the spokesman said no. The ministry later issued a statement."
     assert _texts(text) == [

@@ -132,8 +132,10 @@ class ActorDictionary:
             sector = entry.get("sector")
             for noun in entry.get("nouns"):
                 for form in pluralize(noun) if noun[:1].islower() else [noun]:
-                    last = form.split(" of ")[0].rsplit(" ", 1)[-1].lower()  # "secretary of state": a person
-                    human = last not in non_human_heads
+                    words = form.split(" of ")[0].lower().split()  # "secretary of state": a person
+                    if len(words) > 1 and words[-1] == "general":
+                        words = words[:-1]  # "consulate general" is a consulate, "attorney general" an attorney
+                    human = words[-1] not in non_human_heads
                     self.add(form, ActorEntry("sector", sector=sector, head=noun.lower(), human=human))
 
     def _load_people(self, path: Path) -> None:

@@ -47,15 +47,30 @@ class DocumentMemory:
     last_bodies: list[Actor] = field(default_factory=list)
 
     def resolve(self, sentence: Sentence) -> None:
+        self._add_known_surnames(sentence)
         self._link_appositions(sentence)
+        located = self.lexicon["location_prepositions"]
         for actor in sentence.actors:
             if not actor.resolved:
                 self._resolve_one(sentence, actor)
-            self._remember(actor)
+            in_place = actor.start > 0 and sentence.tokens[actor.start - 1].lower in located
+            self._remember(actor, in_place)
+
+    def _add_known_surnames(self, sentence: Sentence) -> None:
+        """ "Volkov said": a surname the document has introduced is a mention too."""
+        covered = {i for a in sentence.actors for i in range(a.start, a.end)}
+        added = [
+            Actor(t.text, i, i + 1, "name", human=True)
+            for i, t in enumerate(sentence.tokens)
+            if i not in covered and t.norm in self.surnames and t.norm[:1].isupper()
+        ]
+        if added:
+            sentence.actors = sorted(sentence.actors + added, key=lambda a: a.start)
 
     def _resolve_one(self, sentence: Sentence, actor: Actor) -> None:
-        if actor.kind == "name":
-            identity = self.surnames.get(actor.text.split()[-1].strip(".")) or self.surnames.get(actor.text)
+        if actor.kind in ("name", "person"):
+            name = actor.person or actor.text
+            identity = self.surnames.get(name) or self.surnames.get(name.split()[-1].strip("."))
         elif actor.kind == "pronoun":
             identity = self._pronoun(sentence, actor)
         elif actor.possessor in ("his", "her"):
@@ -86,8 +101,10 @@ class DocumentMemory:
             candidates = candidates[:-1]  # "X ordered that it ...": it is not X
         return _Identity.of(candidates[-1]) if candidates else None
 
-    def _remember(self, actor: Actor) -> None:
+    def _remember(self, actor: Actor, in_place: bool = False) -> None:
         if not actor.resolved:
+            if actor.human and actor.kind in ("name", "person"):
+                self.last_human = actor  # "he" after an unknown person is not someone earlier
             return
         identity = _Identity.of(actor)
         if actor.person or actor.kind == "name":
@@ -101,7 +118,7 @@ class DocumentMemory:
             self.heads[actor.head] = identity
         if actor.human:
             self.last_human = actor
-        else:
+        elif not in_place:  # "the embassy in Moscow said it": it is the embassy, not Moscow
             self.last_bodies.append(actor)
 
     def _link_appositions(self, sentence: Sentence) -> None:

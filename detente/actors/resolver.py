@@ -130,8 +130,10 @@ class ActorResolver:
 
     def _of_phrase(self, sentence: Sentence, left: Actor, right: Actor) -> bool:
         """ "the foreign minister of France": a role noun, "of", then a state or body."""
-        gap = [t.lower for t in sentence.tokens[left.end : right.start]]
-        return left.kind == "sector" and not left.resolved and gap == ["of"] and right.kind in OF_KINDS
+        gap = [t.lower for t in sentence.tokens[left.end : right.start] if t.lower != "the"]
+        if left.kind != "sector" or left.resolved or right.kind not in OF_KINDS | {"seat"}:
+            return False
+        return gap == ["of"] or gap == ["for"] and left.human  # "a spokeswoman for the State Department"
 
 
 def _merge(sentence: Sentence, owner: Actor, role: Actor, keep_span_of: Actor | None = None) -> Actor:
@@ -147,11 +149,9 @@ def _merge(sentence: Sentence, owner: Actor, role: Actor, keep_span_of: Actor | 
         merged.sector = owner.sector or role.sector
         return merged
     merged = Actor(sentence.span_text(start, end), start, end, "composed")
-    merged.country, merged.org, merged.person = owner.country, owner.org, owner.person
+    merged.country, merged.org = owner.country, owner.org
     merged.sector, merged.head, merged.human = role.sector, role.head, role.human
-    if owner.kind == "name":
-        merged.person = owner.text
-    return merged
+    return merged  # "Putin's spokesman" is not Putin: no person is carried over
 
 
 def _preferred(entries: list[ActorEntry]) -> ActorEntry:

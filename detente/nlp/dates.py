@@ -24,7 +24,7 @@ _PATTERNS = [
     ("month_day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?")),
     ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?")),
     ("relative_day", re.compile(r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this|on)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")),
+    ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|next|this|on))\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")),
     ("period", re.compile(r"\b(?P<early>earlier |later )?(?P<rel>this|last|next|past)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("season", re.compile(r"\b(?P<rel>this|last|next|past)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
     ("in_month", re.compile(r"\b(?:in|since|during|until|by|early|late)\s+" + _MONTH + r"(?:\s+(?P<year>\d{4}))?\b")),
@@ -105,9 +105,10 @@ def _weekday(match, published):
         return (None, None, "day")
     target = WEEKDAYS[match["weekday"]]
     back = (published.weekday() - target) % 7
-    if match["rel"] == "next":
+    rel = (match["rel"] or "").lower()
+    if rel == "next":
         day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
-    elif match["rel"] == "last" and back == 0:
+    elif rel == "last" and back == 0:
         day = published - dt.timedelta(days=7)
     else:
         day = published - dt.timedelta(days=back)
@@ -145,6 +146,8 @@ def _season(match, published):
     elif rel == "next":
         while start <= published:
             start = start.replace(year=start.year + 1)
+    elif start > published and _season_end(start.replace(year=year - 1), last_month) >= published:
+        start = start.replace(year=year - 1)  # "this winter" in January began last December
     return start, _season_end(start, last_month), "season"
 
 

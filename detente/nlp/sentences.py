@@ -66,6 +66,8 @@ def _is_boundary(text: str, cursor: int, match: re.Match) -> bool:
         return False
     last = before[-1]
     word = last.rsplit("(", 1)[-1].rstrip(".").lower()
+    if word == "no":  # "No. 10" but "the spokesman said no."
+        return not text[match.end() :].lstrip()[:1].isdigit()
     if word in ABBREVIATIONS:
         return False
     if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", last):  # "U.S.", "John R. Bolton"

@@ -11,7 +11,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 TOKEN_RE = re.compile(
     r"""
     (?:[A-Za-z]\.){2,}                  # initialisms: U.S., U.K., U.S.A.
-   |\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?    # numbers: 60, 1,000, 3.5, 21st
+   |\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?  # numbers: 60, 1,000, 3.5, 21st, 1990s
    |\w+(?=['’]s\b)                      # a word before a possessive 's
    |['’]s\b                             # the possessive itself
    |\w+(?:n['’]t)                       # don't, isn't: kept whole, negation is read from it
