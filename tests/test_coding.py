@@ -204,3 +204,37 @@ def test_coder_unresolved_source_is_dropped_unless_asked(resources):
     lenient = Pipeline.default(resources, keep_unresolved_source=True)(Document(id="t", text=text)).events
     assert strict == []
     assert lenient and lenient[0].plover == "ASSAULT"
+
+
+# --- breadth: every type and root has patterns, and a plain sentence of each codes ---------
+
+
+def test_patterns_cover_every_plover_type_and_cameo_root(resources):
+    patterns = [c.pattern for forms in resources.patterns.by_form.values() for c in forms]
+    assert {p.plover for p in patterns} == set(resources.ontology.plover)
+    assert {p.cameo[:2] for p in patterns} == {f"{root:02d}" for root in range(1, 21)}
+
+
+@pytest.mark.parametrize(
+    "text, plover",
+    [
+        ("Iran agreed to resume nuclear talks with the European Union.", "AGREE"),
+        ("The Chinese foreign minister met his Indian counterpart in Beijing.", "CONSULT"),
+        ("Germany praised Poland for its handling of the crisis.", "SUPPORT"),
+        ("Japan apologized to South Korea for the remarks.", "CONCEDE"),
+        ("India and Japan held joint naval exercises in the Arabian Sea.", "COOPERATE"),
+        ("Canada sent humanitarian aid to Haiti.", "AID"),
+        ("Azerbaijan released 15 Armenian prisoners.", "RETREAT"),
+        ("The United Nations urged Israel to allow more aid into Gaza.", "REQUEST"),
+        ("Turkey condemned Sweden after the protest.", "ACCUSE"),
+        ("Venezuela rejected the proposal by Colombia.", "REJECT"),
+        ("North Korea threatened to attack South Korea.", "THREATEN"),
+        ("Thousands of Serbians protested in Belgrade on Sunday.", "PROTEST"),
+        ("Australia imposed sanctions on Myanmar.", "SANCTION"),
+        ("Russia deployed troops along the border with Ukraine.", "MOBILIZE"),
+        ("Iranian police arrested two French citizens in Tehran.", "COERCE"),
+        ("Israeli warplanes bombed targets in Syria.", "ASSAULT"),
+    ],
+)
+def test_coder_one_plain_sentence_of_each_type(pipeline, text, plover):
+    assert plover in {e.plover for e in code(pipeline, text)}, [(e.plover, e.trigger_text) for e in code(pipeline, text)]

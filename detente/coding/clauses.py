@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from detente.lexicon import Lexicon
 from detente.model import Actor, Sentence, VerbMatch
 
+QUANTIFIERS = frozenset({"thousands", "hundreds", "dozens", "tens", "millions", "scores", "many", "some", "most", "all", "several", "both", "none", "each", "one", "two", "three", "group", "groups", "number", "crowd", "crowds"})
 COORDINATORS = frozenset({"and", "or", ",", "then", "also", "but"})
 TARGET_STOPS = frozenset({";", ":", "-", "that", "which", "who", "whom", "whose", "because", "while", "after", "before", "when", "as", "but", "."})
 
@@ -100,6 +101,8 @@ class ClauseReader:
         at = actor.start - 1
         while at >= 0 and (tokens[at].lower in ("the", "a", "an") or tokens[at].lower[:1].isdigit()):
             at -= 1
+        if at >= 1 and tokens[at].lower == "of" and tokens[at - 1].lower in QUANTIFIERS:
+            return True  # "thousands of Serbians protested"
         return at < 0 or tokens[at].lower not in self.lexicon["prepositions"]
 
     def _clause_start(self, sentence: Sentence, before: int) -> int:
