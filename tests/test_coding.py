@@ -238,3 +238,19 @@ def test_patterns_cover_every_plover_type_and_cameo_root(resources):
 )
 def test_coder_one_plain_sentence_of_each_type(pipeline, text, plover):
     assert plover in {e.plover for e in code(pipeline, text)}, [(e.plover, e.trigger_text) for e in code(pipeline, text)]
+
+
+def test_verbs_bare_participle_after_its_noun_is_a_passive(pipeline):
+    assert code(pipeline, "There were 10 Russian soldiers killed in Ukraine today.") == []  # victims, not killers
+    events = code(pipeline, "Ten Russian soldiers were killed by Ukrainian drones.")
+    assert [(codes(e.source), codes(e.target)) for e in events] == [(["UKR"], ["RUS"])]
+
+
+def test_verbs_verb_form_after_a_preposition_is_a_noun(pipeline):
+    events = code(pipeline, "Canada announced bans on travel to Canada for four Russian officers.")
+    assert not [e for e in events if e.plover == "CONSULT"]
+
+
+def test_status_claimed_act_is_hypothetical(pipeline):
+    event = only(code(pipeline, "The US claimed that Iran had attacked Iraq."), "ASSAULT")
+    assert event.status == "hypothetical"

@@ -142,7 +142,7 @@ class ClauseReader:
 
     def _ends_clause(self, lowers: list[str], comma: int) -> bool:
         """A comma before "and"/"but" or before a speech attribution ("..., officials said")."""
-        following = lowers[comma + 1 : comma + 7]
+        following = lowers[comma + 1 : comma + 11]
         if following[:1] and following[0] in ("and", "but", "while", "although", "though"):
             return True
         return self._speech_follows(following)

@@ -8,6 +8,10 @@ from detente.config import OBJECT_WINDOW, PARTICLE_WINDOW
 from detente.lexicon import Lexicon
 from detente.model import Sentence, VerbMatch
 
+#: Types whose verbs, as a bare participle after a noun, are passives ("soldiers killed in
+#: Ukraine"); other verbs there are intransitive and active ("troops withdrew from").
+REDUCED_PASSIVE_TYPES = frozenset({"COERCE", "ASSAULT"})
+
 
 @dataclass
 class VerbFinder:
@@ -16,12 +20,13 @@ class VerbFinder:
 
     def __call__(self, sentence: Sentence) -> list[VerbMatch]:
         lowers = [t.lower for t in sentence.tokens]
+        actor_ends = {a.end for a in sentence.actors}
         matches: list[VerbMatch] = []
         taken: set[int] = set()
         for index, lower in enumerate(lowers):
             if index in taken or not self.patterns.candidates(lower):
                 continue
-            match = self._best(lowers, index)
+            match = self._best(lowers, index, index in actor_ends)
             if match:
                 matches.append(match)
                 taken.update(range(match.start, match.end))
@@ -29,11 +34,13 @@ class VerbFinder:
                     taken.add(match.particle_at)
         return matches
 
-    def _best(self, lowers: list[str], index: int) -> VerbMatch | None:
+    def _best(self, lowers: list[str], index: int, after_actor: bool) -> VerbMatch | None:
         passive = self._is_passive(lowers, index)
+        reduced = after_actor and not passive and self._no_object_follows(lowers, index)
         best, best_rank = None, None
         for compiled in self.patterns.candidates(lowers[index]):
-            match = self._try(compiled, lowers, index, passive)
+            is_reduced = reduced and compiled.pattern.plover in REDUCED_PASSIVE_TYPES
+            match = self._try(compiled, lowers, index, passive or is_reduced)
             if match is None:
                 continue
             rank = (bool(compiled.objects or compiled.object_phrases), len(compiled.rest) + (compiled.pattern.particle is not None))
@@ -95,7 +102,15 @@ class VerbFinder:
         word = lowers[index]
         if index + 1 < len(lowers) and lowers[index + 1] == "of" and not word.endswith(("ing", "ed")):
             return True  # "the test of a missile", but not "warned of" or "accused of"
+        if before in self.lexicon["prepositions"] and before != "to" and not word.endswith("ing"):
+            return True  # "bans on travel", "talks on trade": after a preposition a verb is a gerund
         return False
+
+    def _no_object_follows(self, lowers: list[str], index: int) -> bool:
+        """ "a Hamas member jailed over a year ago", "soldiers killed in Ukraine": a
+        participle right after its noun, with no object after it, is a reduced passive."""
+        following = lowers[index + 1] if index + 1 < len(lowers) else "."
+        return following in self.lexicon["prepositions"] or not following[:1].isalnum() or following.endswith("ly")
 
     def _is_passive(self, lowers: list[str], index: int) -> bool:
         """A be-form (maybe with an adverb between) right before the verb."""
