@@ -48,7 +48,7 @@ class Resources:
         lexicon = Lexicon.load()
         actors = ActorDictionary.load(non_human_heads=lexicon["non_human_heads"])
         ontology = Ontology.bundled()
-        gazetteer = Gazetteer(dict(Gazetteer.bundled()._places))
+        gazetteer = Gazetteer.bundled().copy()  # the cached one stays untouched
         for code, name in actors.names.items():
             if len(code) == 3 and code.isalpha():
                 gazetteer.add(name, Place(name, code, None, None, 10**10))

@@ -111,7 +111,7 @@ class ActorResolver:
             if previous and self._joins(sentence, previous, mention):
                 composed[-1] = _merge(sentence, previous, mention)
             elif previous and self._of_phrase(sentence, previous, mention):
-                composed[-1] = _merge(sentence, mention, previous, keep_span_of=previous)
+                composed[-1] = _merge(sentence, mention, previous)
             else:
                 composed.append(mention)
         return composed
@@ -136,9 +136,8 @@ class ActorResolver:
         return gap == ["of"] or gap == ["for"] and left.human  # "a spokeswoman for the State Department"
 
 
-def _merge(sentence: Sentence, owner: Actor, role: Actor, keep_span_of: Actor | None = None) -> Actor:
-    """One actor from a state-like part and a role part."""
-    first, last = (keep_span_of, role if keep_span_of is owner else owner) if keep_span_of else (owner, role)
+def _merge(sentence: Sentence, owner: Actor, role: Actor) -> Actor:
+    """One actor, spanning both parts, from a state-like part and a role part."""
     start, end = min(owner.start, role.start), max(owner.end, role.end)
     if role.kind in ("person", "name"):  # "Foreign Minister" + "Sergei Lavrov"
         owner, role = role, owner

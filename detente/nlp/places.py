@@ -52,6 +52,9 @@ class Gazetteer:
                         places[name] = place
         return cls(places)
 
+    def copy(self) -> "Gazetteer":
+        return Gazetteer(dict(self._places))
+
     def add(self, name: str, place: Place) -> None:
         known = self._places.get(name)
         if known is None or known.population < place.population:
