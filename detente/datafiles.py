@@ -27,6 +27,7 @@ KIND_BY_LOCATION = {
     "actors/organisations.yaml": "organisations",
     "actors/sectors.yaml": "sectors",
     "actors/people.yaml": "people",
+    "actors/ambiguity.yaml": "ambiguity",
     "verbs/": "verbs",
     "lexicon/": "lexicon",
 }

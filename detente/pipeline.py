@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from detente.actors.ambiguity import AmbiguityRules
 from detente.actors.dictionary import ActorDictionary
 from detente.actors.memory import resolve_document
 from detente.actors.resolver import ActorResolver
@@ -42,7 +43,7 @@ class Resources:
     patterns: PatternIndex
     ontology: Ontology
     gazetteer: Gazetteer
-
+    ambiguity: AmbiguityRules
     @classmethod
     def bundled(cls) -> "Resources":
         lexicon = Lexicon.load()
@@ -54,7 +55,7 @@ class Resources:
                 gazetteer.add(name, Place(name, code, None, None, 10**10))
         for name in actors.non_places:
             gazetteer.remove(name)  # "White House" is a seat of power, not a town
-        return cls(lexicon, actors, PatternIndex.load(ontology=ontology), ontology, gazetteer)
+        return cls(lexicon, actors, PatternIndex.load(ontology=ontology), ontology, gazetteer, AmbiguityRules.load())
 
 
 @dataclass
@@ -66,7 +67,7 @@ class Pipeline:
     @classmethod
     def default(cls, resources: Resources | None = None, keep_unresolved_source: bool = KEEP_UNRESOLVED_SOURCE) -> "Pipeline":
         r = resources or Resources.bundled()
-        resolver = ActorResolver(r.actors, r.lexicon, is_place=r.gazetteer.__contains__)
+        resolver = ActorResolver(r.actors, r.lexicon, is_place=r.gazetteer.__contains__, ambiguity=r.ambiguity)
         verbs = VerbFinder(r.patterns, r.lexicon)
         coder = EventCoder(ClauseReader(r.lexicon), StatusReader(r.lexicon), r.ontology, keep_unresolved_source)
 

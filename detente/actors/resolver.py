@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
+from detente.actors.ambiguity import AmbiguityRules
 from detente.actors.dictionary import ActorDictionary, ActorEntry
 from detente.lexicon import Lexicon
 from detente.model import Actor, Sentence
@@ -26,6 +27,7 @@ class ActorResolver:
     dictionary: ActorDictionary
     lexicon: Lexicon
     is_place: Callable[[str], bool] = lambda text: False
+    ambiguity: AmbiguityRules | None = None
 
     def __call__(self, sentence: Sentence, day: dt.date | None) -> list[Actor]:
         mentions = self._dictionary_mentions(sentence, day)
@@ -45,9 +47,17 @@ class ActorResolver:
                 index += 1
                 continue
             end, entries = match
-            mentions.append(self._actor(sentence, index, end, _preferred(entries), day))
+            entry = _preferred(entries)
+            if not entry.ambiguous or self._keeps_ambiguous(sentence, index, end, norms, lowers):
+                mentions.append(self._actor(sentence, index, end, entry, day))
             index = end
         return mentions
+
+    def _keeps_ambiguous(self, sentence: Sentence, start: int, end: int, norms: list[str], lowers: list[str]) -> bool:
+        if self.ambiguity is None:
+            return True
+        is_actor_at = lambda at: self.dictionary.longest_match(norms, lowers, at) is not None  # noqa: E731
+        return self.ambiguity.keeps(sentence, start, end, is_actor_at, self.lexicon["non_actor_capitals"])
 
     def _actor(self, sentence: Sentence, start: int, end: int, entry: ActorEntry, day: dt.date | None) -> Actor:
         actor = Actor(
