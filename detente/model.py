@@ -175,6 +175,7 @@ class Event:
             "date_precision": self.date_precision,
             "date_end": self.date_end.isoformat() if self.date_end else None,
             "location_country": self.location.country if self.location else None,
+            "location_coordinates": [self.location.latitude, self.location.longitude] if self.location and self.location.latitude is not None else None,
             "pattern": self.pattern,
         }
 

