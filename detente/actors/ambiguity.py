@@ -74,7 +74,8 @@ def _matches_at(tokens, at: int, phrase: tuple[str, ...]) -> bool:
 
 
 def _occurs(tokens, phrase: tuple[str, ...]) -> bool:
-    return any(_matches_at(tokens, at, phrase) for at in range(len(tokens) - len(phrase) + 1))
+    first = phrase[0].lower()
+    return any(t.lower == first and _matches_at(tokens, at, phrase) for at, t in enumerate(tokens))
 
 
 def _same(token, key: str) -> bool:

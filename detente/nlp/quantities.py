@@ -25,8 +25,13 @@ def find_quantities(sentence: Sentence, lexicon: Lexicon) -> list[QuantityMentio
     """Every counted quantity in a sentence."""
     found = []
     tokens = sentence.tokens
+    words = lexicon.values["number_words"]
     index = 0
     while index < len(tokens):
+        lower = tokens[index].lower
+        if not (lower[:1].isdigit() or lower in words or "-" in lower):
+            index += 1
+            continue
         parsed = _number_at(tokens, index, lexicon)
         if parsed is None:
             index += 1
