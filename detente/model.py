@@ -71,6 +71,7 @@ class QuantityMention:
     unit: str
     start: int
     end: int
+    approximate: bool = False  # "hundreds of", "about 40", "more than 60": value is a bound or a round figure
 
 
 @dataclass(slots=True)
@@ -174,6 +175,7 @@ class Event:
             "trigger": {"text": self.trigger_text, "start": self.trigger_start, "end": self.trigger_end},
             "date_precision": self.date_precision,
             "date_end": self.date_end.isoformat() if self.date_end else None,
+            "quantity_approximate": self.quantity.approximate if self.quantity else None,
             "location_country": self.location.country if self.location else None,
             "location_coordinates": [self.location.latitude, self.location.longitude] if self.location and self.location.latitude is not None else None,
             "pattern": self.pattern,

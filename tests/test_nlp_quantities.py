@@ -119,3 +119,16 @@ def test_quantities_street_address_is_not_a_count(lexicon):
 def test_quantities_unit_stops_before_the_verb(lexicon):
     quantity = _one("Sixty diplomats left Moscow on Friday.", lexicon)
     assert quantity.unit == "diplomats"
+
+
+def test_quantities_bounds_and_round_figures_are_marked_approximate(resources):
+    from detente.nlp.quantities import find_quantities
+    from detente.nlp.sentences import split_sentences
+
+    def first(text):
+        return find_quantities(split_sentences(text)[0], resources.lexicon)[0]
+
+    assert first("Hundreds of diplomats left.").approximate
+    assert first("More than 60 diplomats left.").approximate
+    assert first("About 40 protesters were detained.").approximate
+    assert not first("Exactly 60 diplomats left.").approximate

@@ -40,7 +40,8 @@ def find_quantities(sentence: Sentence, lexicon: Lexicon) -> list[QuantityMentio
         unit_end = _unit_end(tokens, after)
         if unit_end > after and not _excluded(tokens, index, after):
             unit = sentence.span_text(after, unit_end)
-            found.append(QuantityMention(value, unit, index, unit_end))
+            approximate = _approximate(tokens, index, after)
+            found.append(QuantityMention(value, unit, index, unit_end, approximate))
         index = max(after, index + 1)
     return found
 
@@ -61,6 +62,16 @@ def _number_at(tokens, index: int, lexicon: Lexicon) -> tuple[int, int] | None:
     if after < len(tokens) and tokens[after].lower == "of" and lower in ("hundreds", "thousands", "dozens", "millions"):
         after += 1  # "hundreds of diplomats": at least that many
     return value, after
+
+
+_HEDGES = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "least", "than", "up", "estimated"})
+
+
+def _approximate(tokens, start: int, after: int) -> bool:
+    """ "hundreds of", "dozens of", "about 40", "more than 60", "at least 12"."""
+    if any(t.lower in ("hundreds", "thousands", "dozens", "millions", "tens", "scores") for t in tokens[start:after]):
+        return True
+    return start > 0 and tokens[start - 1].lower in _HEDGES
 
 
 def _unit_end(tokens, start: int) -> int:
