@@ -92,6 +92,14 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=OUTPUT_FORMATS, default="jsonl", help="output format (default: jsonl)")
+    parser.add_argument("--pairs", action="store_true", help="one row per source-target pair (CAMEO-style dyads) instead of one per event")
+
+
+def _rows(records, pairs: bool):
+    from detente.output import dyadic_pairs
+
+    for record in records:
+        yield from dyadic_pairs(record) if pairs else [record]
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -134,8 +142,7 @@ def run_code(args: argparse.Namespace) -> int:
     skipped: list[InputError] = []
     writer = EventWriter(sys.stdout, args.format)
     for document in _documents(args, skipped):
-        for event in pipeline(document).events:
-            writer.write(event.to_dict())
+        writer.write_all(_rows((e.to_dict() for e in pipeline(document).events), args.pairs))
     writer.close()
     return _finish(skipped)
 
@@ -188,7 +195,7 @@ def run_events(args: argparse.Namespace) -> int:
     finally:
         store.close()
     writer = EventWriter(sys.stdout, args.format)
-    writer.write_all(records)
+    writer.write_all(_rows(records, args.pairs))
     writer.close()
     return EXIT_OK
 

@@ -28,6 +28,7 @@ KIND_BY_LOCATION = {
     "actors/sectors.yaml": "sectors",
     "actors/people.yaml": "people",
     "actors/ambiguity.yaml": "ambiguity",
+    "ontology/contexts.yaml": "contexts",
     "verbs/": "verbs",
     "lexicon/": "lexicon",
 }

@@ -155,6 +155,8 @@ class Event:
     date_precision: str | None = None
     date_end: dt.date | None = None
     pattern: str = ""  # file:line of the pattern that coded it
+    contexts: list[str] = field(default_factory=list)  # PLOVER contexts: military, economic, cbrn...
+    confidence: float = 1.0  # 0-1: how directly the text states it (see coding/confidence.py)
 
     def to_dict(self) -> dict[str, Any]:
         """The CONTRACT section 2 record (with detente's extra fields after it)."""
@@ -178,6 +180,8 @@ class Event:
             "quantity_approximate": self.quantity.approximate if self.quantity else None,
             "location_country": self.location.country if self.location else None,
             "location_coordinates": [self.location.latitude, self.location.longitude] if self.location and self.location.latitude is not None else None,
+            "contexts": self.contexts,
+            "confidence": self.confidence,
             "pattern": self.pattern,
         }
 

@@ -45,6 +45,16 @@ class EventWriter:
             self.stream.write(render_table(self._rows))
 
 
+def dyadic_pairs(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """CAMEO-style rows: one per (source actor, target actor) pair of a compound event.
+    PLOVER records a compound actor as one event; tools that need dyads get them here."""
+    targets = record["target"] or [None]
+    return [
+        {**record, "source": [source], "target": [target] if target else [], "pair": f"{i + 1}/{len(record['source']) * len(targets)}"}
+        for i, (source, target) in enumerate((s, t) for s in record["source"] for t in targets)
+    ]
+
+
 def actors_text(actors: list[dict[str, Any]]) -> str:
     """ "RUS GOV (Russia)" for each actor, joined by "+"."""
     parts = []

@@ -16,6 +16,7 @@ from detente.actors.dictionary import ActorDictionary
 from detente.actors.memory import resolve_document
 from detente.actors.resolver import ActorResolver
 from detente.coding.clauses import ClauseReader
+from detente.coding.contexts import ContextTagger
 from detente.coding.coder import EventCoder
 from detente.coding.ontology import Ontology
 from detente.coding.patterns import PatternIndex
@@ -44,6 +45,7 @@ class Resources:
     ontology: Ontology
     gazetteer: Gazetteer
     ambiguity: AmbiguityRules
+    contexts: ContextTagger
     @classmethod
     def bundled(cls) -> "Resources":
         lexicon = Lexicon.load()
@@ -55,7 +57,8 @@ class Resources:
                 gazetteer.add(name, Place(name, code, None, None, 10**10))
         for name in actors.non_places:
             gazetteer.remove(name)  # "White House" is a seat of power, not a town
-        return cls(lexicon, actors, PatternIndex.load(ontology=ontology), ontology, gazetteer, AmbiguityRules.load())
+        patterns = PatternIndex.load(ontology=ontology)
+        return cls(lexicon, actors, patterns, ontology, gazetteer, AmbiguityRules.load(), ContextTagger.load())
 
 
 @dataclass
@@ -69,7 +72,7 @@ class Pipeline:
         r = resources or Resources.bundled()
         resolver = ActorResolver(r.actors, r.lexicon, is_place=r.gazetteer.__contains__, ambiguity=r.ambiguity)
         verbs = VerbFinder(r.patterns, r.lexicon)
-        coder = EventCoder(ClauseReader(r.lexicon), StatusReader(r.lexicon), r.ontology, keep_unresolved_source)
+        coder = EventCoder(ClauseReader(r.lexicon), StatusReader(r.lexicon), r.ontology, r.contexts, keep_unresolved_source)
 
         def sentences(doc: Document) -> Document:
             doc.sentences = split_sentences(doc.text)

@@ -254,3 +254,14 @@ def test_verbs_verb_form_after_a_preposition_is_a_noun(pipeline):
 def test_status_claimed_act_is_hypothetical(pipeline):
     event = only(code(pipeline, "The US claimed that Iran had attacked Iraq."), "ASSAULT")
     assert event.status == "hypothetical"
+
+
+def test_coder_contexts_come_from_code_and_cues(pipeline):
+    event = only(code(pipeline, "Russia tested a new nuclear missile on Friday."), "MOBILIZE")
+    assert {"military", "cbrn"} <= set(event.contexts)
+
+
+def test_coder_confidence_reflects_how_the_event_was_found(pipeline):
+    direct = only(code(pipeline, "Poland expelled 45 Russian diplomats."), "SANCTION")
+    inferred = only(code(pipeline, "The Russian embassy said it condemned the decision."), "ACCUSE")
+    assert 0 < inferred.confidence < direct.confidence <= 1

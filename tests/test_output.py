@@ -46,3 +46,33 @@ def test_output_table_fits_the_width_and_counts_rows(pipeline):
     assert all(len(line) <= 100 for line in text.splitlines())
     assert text.endswith("(1 events)\n")
     assert render_table([]) == "(no events)\n"
+
+
+def test_output_pairs_split_a_compound_event_into_dyads(pipeline):
+    from detente.output import dyadic_pairs
+
+    document = pipeline(Document(id="p", text="The United States and Britain condemned Iran and Syria."))
+    (event,) = [e.to_dict() for e in document.events]
+    assert len(event["source"]) == 2 and len(event["target"]) == 2  # one PLOVER event
+    pairs = dyadic_pairs(event)
+    assert [(p["source"][0]["country"], p["target"][0]["country"]) for p in pairs] == [
+        ("USA", "IRN"), ("USA", "SYR"), ("GBR", "IRN"), ("GBR", "SYR")
+    ]
+
+
+def test_output_pairs_keep_an_event_without_target(pipeline):
+    from detente.output import dyadic_pairs
+
+    document = pipeline(Document(id="p", text="Russia and China condemned the decision."))
+    pairs = dyadic_pairs(document.events[0].to_dict())
+    assert [(p["source"][0]["country"], p["target"]) for p in pairs] == [("RUS", []), ("CHN", [])]
+
+
+def test_output_cli_pairs_flag(tmp_path, capsys):
+    from detente.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text("The United States and Britain condemned Iran.", encoding="utf-8")
+    assert main(["code", str(path), "--pairs"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["source"][0]["country"] for r in rows] == ["USA", "GBR"]

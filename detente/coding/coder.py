@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from detente.coding.clauses import ClauseReader, Roles
+from detente.coding.confidence import confidence
+from detente.coding.contexts import ContextTagger
 from detente.coding.ontology import Ontology
 from detente.coding.status import StatusReader
 from detente.config import LOCATION_WINDOW
@@ -16,6 +18,7 @@ class EventCoder:
     clauses: ClauseReader
     status: StatusReader
     ontology: Ontology
+    contexts: ContextTagger
     keep_unresolved_source: bool = False
 
     def __call__(self, document: Document) -> Document:
@@ -80,6 +83,8 @@ class EventCoder:
             date_precision=date.precision if date and date.value else None,
             date_end=date.end_value if date else None,
             pattern=f"{pattern.source_file}:{pattern.line}",
+            contexts=self.contexts(sentence, pattern.cameo),
+            confidence=confidence(match, role),
         )
 
 

@@ -1,0 +1,42 @@
+"""PLOVER contexts of an event: from its CAMEO code and from cue words in its sentence
+(data/ontology/contexts.yaml)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from detente.config import DATA_DIR
+from detente.datafiles import load_entries
+from detente.model import Sentence
+from detente.nlp.tokens import token_keys
+
+
+@dataclass
+class ContextTagger:
+    by_cameo: list[tuple[str, str]] = field(default_factory=list)  # (code prefix, context)
+    cues: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # first word -> (phrase, context)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "ContextTagger":
+        tagger = cls()
+        for entry in load_entries(path or DATA_DIR / "ontology" / "contexts.yaml", "contexts"):
+            context = entry.get("context")
+            tagger.by_cameo += [(prefix, context) for prefix in entry.get("cameo") or ()]
+            for cue in entry.get("cues") or ():
+                keys = tuple(k if cue[:1].isupper() else k.lower() for k in token_keys(cue))
+                tagger.cues.setdefault(keys[0].lower(), []).append((keys, context))
+        return tagger
+
+    def __call__(self, sentence: Sentence, cameo: str) -> list[str]:
+        found = {context for prefix, context in self.by_cameo if cameo.startswith(prefix)}
+        tokens = sentence.tokens
+        for at, token in enumerate(tokens):
+            for phrase, context in self.cues.get(token.lower, ()):
+                words = tokens[at : at + len(phrase)]
+                if len(words) == len(phrase) and all(_same(t, k) for t, k in zip(words, phrase)):
+                    found.add(context)
+        return sorted(found)
+
+
+def _same(token, key: str) -> bool:
+    return token.norm == key if key[:1].isupper() else token.lower == key
