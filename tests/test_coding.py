@@ -265,3 +265,31 @@ def test_coder_confidence_reflects_how_the_event_was_found(pipeline):
     direct = only(code(pipeline, "Poland expelled 45 Russian diplomats."), "SANCTION")
     inferred = only(code(pipeline, "The Russian embassy said it condemned the decision."), "ACCUSE")
     assert 0 < inferred.confidence < direct.confidence <= 1
+
+
+# --- events stated as nouns ---------------------------------------------------------
+
+
+def test_nouns_expulsion_codes_like_the_verb(pipeline):
+    by_noun = only(code(pipeline, "Russia's expulsion of 60 U.S. diplomats angered Washington."), "SANCTION")
+    by_agent = only(code(pipeline, "The expulsion of a U.S. diplomat by Russia angered Washington."), "SANCTION")
+    by_verb = only(code(pipeline, "Russia expelled a U.S. diplomat."), "SANCTION")
+    assert {(e.mode, e.cameo) for e in (by_noun, by_agent, by_verb)} == {("expel", "161")}
+    assert codes(by_noun.source) == codes(by_agent.source) == ["RUS"]
+    assert codes(by_noun.target) == ["USA"] and by_noun.quantity.value == 60
+
+
+def test_nouns_need_an_actor_tied_to_them(pipeline):
+    assert code(pipeline, "Officials said the attack on the convoy killed six.") == []
+    events = code(pipeline, "U.S. sanctions against Iran took effect on Monday.")
+    assert [(e.plover, codes(e.source), codes(e.target)) for e in events] == [("SANCTION", ["USA"], ["IRN"])]
+
+
+def test_nouns_object_of_a_coded_verb_is_not_a_second_event(pipeline):
+    events = code(pipeline, "The European Union imposed sanctions on Iran.")
+    assert len(events) == 1 and events[0].trigger_text == "imposed"
+
+
+def test_nouns_considered_sanctions_are_not_asserted(pipeline):
+    events = code(pipeline, "The White House is considering U.S. sanctions against Russia.")
+    assert all(e.status != "asserted" for e in events if e.plover == "SANCTION")

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from detente.lexicon import Lexicon
 from detente.model import Actor, Sentence, VerbMatch
 
+NOUN_PHRASE_WINDOW = 12
+NOUN_PHRASE_STOPS = frozenset({"of", "by", "against", "on", "to", "with", "between", "over", "in", "and", "or", "was", "were", "is", "are", "has", "had", "that", "which"})
 QUANTIFIERS = frozenset({"thousands", "hundreds", "dozens", "tens", "millions", "scores", "many", "some", "most", "all", "several", "both", "none", "each", "one", "two", "three", "group", "groups", "number", "crowd", "crowds"})
 COORDINATORS = frozenset({"and", "or", ",", "then", "also", "but"})
 TARGET_STOPS = frozenset({";", ":", "-", "that", "which", "who", "whom", "whose", "because", "while", "after", "before", "when", "as", "but", "."})
@@ -44,6 +46,8 @@ class ClauseReader:
         return roles
 
     def _roles(self, sentence: Sentence, match: VerbMatch, done: dict[int, Roles]) -> Roles:
+        if match.pattern.noun:
+            return self._noun_roles(sentence, match)
         if match.passive:
             return Roles(self._by_agent(sentence, match), self._subject(sentence, match.start))
         causative = self._causative(sentence, match)
@@ -232,10 +236,61 @@ class ClauseReader:
             at -= 1
         return at if at >= 0 else None
 
+    def _noun_roles(self, sentence: Sentence, match: VerbMatch) -> Roles:
+        """An event stated as a noun: "Russia's expulsion of 60 diplomats", "the
+        expulsion of 60 diplomats by Russia", "U.S. sanctions against Iran", "talks
+        between Iran and Oman". With no actor tied to the noun, there is no source."""
+        tokens = sentence.tokens
+        lowers = [t.lower for t in tokens]
+        end = min(len(tokens), match.end + NOUN_PHRASE_WINDOW)
+        after = {a.start: a for a in sentence.actors if match.end <= a.start < end}
+        source: list[Actor] = []
+        target: list[Actor] = []
+        for at in range(match.end, end):
+            word = lowers[at]
+            if word in TARGET_STOPS or word in (",", ";"):
+                break
+            actor = self._actor_after_link(lowers, after, at, end)
+            if actor is None:
+                continue
+            if word == "by" and not source:
+                source = self._coordinated(sentence, actor)
+            elif word == "between" and not source:
+                source = self._coordinated(sentence, actor)
+            elif word in ("of", "against", "on", "to", "with", "over") and not target:
+                target = self._coordinated(sentence, actor)
+        if not source:
+            source = self._noun_possessor(sentence, match)
+        return Roles(source, [a for a in target if a not in source])
+
+    def _actor_after_link(self, lowers: list[str], after: dict[int, Actor], at: int, end: int) -> Actor | None:
+        """The actor a link word ("of", "by", "against") introduces, past a determiner,
+        a number or two modifiers: "of 60 U.S. diplomats", "against the Iranian regime"."""
+        for start in range(at + 1, min(end, at + 4)):
+            if start in after:
+                return after[start]
+            word = lowers[start]
+            if not (word in self.lexicon["determiners"] or word[:1].isdigit() or word.isalpha() and word not in NOUN_PHRASE_STOPS):
+                return None
+        return None
+
+    def _noun_possessor(self, sentence: Sentence, match: VerbMatch) -> list[Actor]:
+        """ "Russia's expulsion", "U.S. sanctions", "the Russian invasion": the actor
+        right before the noun, with only "'s" and modifiers between."""
+        lowers = [t.lower for t in sentence.tokens]
+        for actor in reversed(sentence.actors):
+            if actor.end > match.start:
+                continue
+            gap = lowers[actor.end : match.start]
+            if len(gap) <= 3 and all(w == "'s" or w.isalpha() and w not in self.lexicon["prepositions"] and w not in ("and", "or", "the") for w in gap):
+                return self._coordinated(sentence, actor) if self._is_subject_like(sentence, actor) or gap[:1] == ["'s"] else [actor]
+            return []
+        return []
+
     def _previous_verb(self, sentence: Sentence, match: VerbMatch) -> VerbMatch | None:
         """The verb this one is coordinated with: the nearest earlier verb of the same
         form ("blaming ..., accusing ... and imposing"), else the nearest earlier verb."""
-        earlier = [v for v in sentence.verbs if v.start < match.start]
+        earlier = [v for v in sentence.verbs if v.start < match.start and not v.pattern.noun]
         form = _inflection(sentence.tokens[match.start].lower)
         alike = [v for v in earlier if _inflection(sentence.tokens[v.start].lower) == form]
         return (alike or earlier or [None])[-1]

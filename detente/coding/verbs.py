@@ -12,6 +12,9 @@ from detente.model import Sentence, VerbMatch
 #: Ukraine"); other verbs there are intransitive and active ("troops withdrew from").
 REDUCED_PASSIVE_TYPES = frozenset({"COERCE", "ASSAULT"})
 
+#: Words after a noun that tie actors to it: "expulsion of", "attack by", "sanctions against".
+NOUN_LINKS = frozenset({"of", "by", "against", "on", "to", "with", "between", "over", "in"})
+
 
 @dataclass
 class VerbFinder:
@@ -32,7 +35,15 @@ class VerbFinder:
                 taken.update(range(match.start, match.end))
                 if match.particle_at is not None:
                     taken.add(match.particle_at)
-        return matches
+        return [m for m in matches if not (m.pattern.noun and self._object_of_a_verb(lowers, m, matches))]
+
+    def _object_of_a_verb(self, lowers: list[str], noun: VerbMatch, matches: list[VerbMatch]) -> bool:
+        """ "imposed sanctions on Iran": the noun is the verb's object, not a second event."""
+        for verb in matches:
+            if not verb.pattern.noun and verb.start < noun.start <= verb.end + 5:
+                if not any(w in (",", ";", ".", "and", "but") for w in lowers[verb.end : noun.start]):
+                    return True
+        return False
 
     def _best(self, lowers: list[str], index: int, after_actor: bool) -> VerbMatch | None:
         passive = self._is_passive(lowers, index)
@@ -43,7 +54,7 @@ class VerbFinder:
             match = self._try(compiled, lowers, index, passive or is_reduced)
             if match is None:
                 continue
-            rank = (bool(compiled.objects or compiled.object_phrases), len(compiled.rest) + (compiled.pattern.particle is not None))
+            rank = (not compiled.pattern.noun, bool(compiled.objects or compiled.object_phrases), len(compiled.rest) + (compiled.pattern.particle is not None))
             if best_rank is None or rank > best_rank:
                 best, best_rank = match, rank
         return best
@@ -53,7 +64,10 @@ class VerbFinder:
         end = index + 1 + len(compiled.rest)
         if tuple(lowers[index + 1 : end]) != compiled.rest:
             return None
-        if not pattern.noun and self._used_as_noun(lowers, index):
+        if pattern.noun:
+            if not self._nominal(lowers, index, end):
+                return None
+        elif self._used_as_noun(lowers, index):
             return None
         is_participle = passive and lowers[index] in compiled.participles
         if pattern.passive_only and not is_participle:
@@ -88,6 +102,15 @@ class VerbFinder:
             return False
         joined = f" {' '.join(window)} "
         return any(f" {phrase} " in joined for phrase in compiled.object_phrases)
+
+    def _nominal(self, lowers: list[str], index: int, end: int) -> bool:
+        """A noun in a noun phrase: after a determiner, possessive or modifier, or
+        before "of", "by", "against", "on", "to", "with", "between"."""
+        before = lowers[index - 1] if index else ""
+        after = lowers[end] if end < len(lowers) else ""
+        if after in NOUN_LINKS:
+            return True
+        return before in self.lexicon["determiners"] or before == "'s" or self._used_as_noun(lowers, index)
 
     def _used_as_noun(self, lowers: list[str], index: int) -> bool:
         """ "an attack", "Russia's interference": a verb form used as a noun."""

@@ -13,7 +13,9 @@ def pluralize(noun: str) -> list[str]:
     head, _, last = noun.rpartition(" ")
     prefix = f"{head} " if head else ""
     lower = last.lower()
-    if lower.endswith(("s", "x", "z", "ch", "sh")):
+    if lower.endswith(("arch", "ach")):
+        plurals = [last + "s", last + "es"]  # oligarchs, monarchs, but also "approaches"
+    elif lower.endswith(("s", "x", "z", "ch", "sh")):
         plurals = [last + "es"]
     elif lower.endswith("y") and len(lower) > 1 and lower[-2] not in _VOWELS:
         plurals = [last[:-1] + "ies"]
