@@ -70,7 +70,7 @@ class Pipeline:
     @classmethod
     def default(cls, resources: Resources | None = None, keep_unresolved_source: bool = KEEP_UNRESOLVED_SOURCE) -> "Pipeline":
         r = resources or Resources.bundled()
-        resolver = ActorResolver(r.actors, r.lexicon, is_place=r.gazetteer.__contains__, ambiguity=r.ambiguity)
+        resolver = ActorResolver(r.actors, r.lexicon, r.gazetteer.__contains__, r.ambiguity, frozenset(r.patterns.by_form))
         verbs = VerbFinder(r.patterns, r.lexicon)
         coder = EventCoder(ClauseReader(r.lexicon), StatusReader(r.lexicon), r.ontology, r.contexts, keep_unresolved_source)
 

@@ -28,6 +28,7 @@ class ActorResolver:
     lexicon: Lexicon
     is_place: Callable[[str], bool] = lambda text: False
     ambiguity: AmbiguityRules | None = None
+    verb_forms: frozenset[str] = frozenset()  # words that are verbs, never modifiers
 
     def __call__(self, sentence: Sentence, day: dt.date | None) -> list[Actor]:
         mentions = self._dictionary_mentions(sentence, day)
@@ -132,11 +133,26 @@ class ActorResolver:
         if right.kind == "sector" and not right.possessor and left.kind in COUNTRY_KINDS | {"composed"}:
             if left.kind == "composed" and left.head:
                 return False
-            allowed = self.lexicon["modifiers"] | {"'s"}
-            return all(word in allowed for word in gap)
+            return len(gap) <= 3 and all(word == "'s" or self._modifier(word) for word in gap)
         if right.kind in ("person", "name") and not gap and left.head and left.human:
             return left.kind in ("sector", "composed")
         return False
+
+    def _modifier(self, word: str) -> bool:
+        """A word that can stand between a state and its role noun: "senior",
+        "garment" (workers), "constitutional" (tribunal); never a verb."""
+        if word in self.lexicon["modifiers"]:
+            return True
+        lexicon = self.lexicon
+        return (
+            word.isalpha()
+            and len(word) > 2
+            and not word.endswith(("ed", "ing", "s", "ly"))
+            and word not in self.verb_forms
+            and word not in lexicon["prepositions"] and word not in lexicon["determiners"]
+            and word not in lexicon["be_forms"] and word not in lexicon["have_forms"]
+            and word not in lexicon["speech_verbs"] and word not in ("and", "or", "but", "who", "that", "which", "will", "would", "can", "could", "may", "might", "must", "should", "not", "also", "then", "than")
+        )
 
     def _of_phrase(self, sentence: Sentence, left: Actor, right: Actor) -> bool:
         """ "the foreign minister of France": a role noun, "of", then a state or body."""
