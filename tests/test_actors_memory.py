@@ -185,3 +185,20 @@ def test_memory_appositive_then_surname_of_a_person_outside_role_dates(run):
     )
     assert _identity(_actor(doc, 0, "Anatoly Antonov")) == ("RUS", "GOV")
     assert _identity(_actor(doc, 1, "Antonov")) == ("RUS", "GOV")
+
+
+def test_memory_they_after_one_state_group_is_resolved(pipeline):
+    from detente.model import Document
+
+    document = pipeline(Document(id="m", text="Norway expelled 15 Russian diplomats. They must leave within a week."))
+    they = [a for a in document.sentences[1].actors if a.text == "They"]
+    assert they and they[0].country == "RUS"
+
+
+def test_memory_they_after_groups_of_two_states_is_left_unresolved(pipeline):
+    from detente.model import Document
+
+    text = "Russian diplomats met Norwegian officials. They discussed the case."
+    document = pipeline(Document(id="m", text=text))
+    they = [a for a in document.sentences[1].actors if a.text == "They"]
+    assert they and they[0].country is None

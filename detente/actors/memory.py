@@ -45,8 +45,11 @@ class DocumentMemory:
     heads: dict[str, _Identity] = field(default_factory=dict)
     last_human: Actor | None = None
     last_bodies: list[Actor] = field(default_factory=list)
+    plurals: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, plural group)
+    sentence_index: int = 0
 
     def resolve(self, sentence: Sentence) -> None:
+        self.sentence_index = sentence.index
         self._add_known_surnames(sentence)
         self._link_appositions(sentence)
         located = self.lexicon["location_prepositions"]
@@ -86,12 +89,20 @@ class DocumentMemory:
         if identity and (identity.country or identity.org):
             identity.apply(actor, keep_sector=actor.kind != "name")
 
+    def _plural_pronoun(self) -> _Identity | None:
+        """ "they": the plural groups of this and the last sentence, if all of one state."""
+        recent = [a for at, a in self.plurals if at >= self.sentence_index - 1]
+        owners = {(a.country, a.org) for a in recent}
+        return _Identity.of(recent[-1]) if len(owners) == 1 else None
+
     def _home(self, actor: Actor) -> _Identity | None:
         if actor.head in HOME_GOVERNMENT_HEADS and self.home_country:
             return _Identity(self.home_country, None, actor.sector)
         return None
 
     def _pronoun(self, sentence: Sentence, actor: Actor) -> _Identity | None:
+        if actor.head in self.lexicon["pronouns_plural"]:
+            return self._plural_pronoun()
         if actor.human:
             human = self.last_human
             return _Identity.of(human) if human and human.resolved else None
@@ -116,6 +127,8 @@ class DocumentMemory:
                 self.surnames[surname[-1]] = identity
         if actor.head and actor.country:
             self.heads[actor.head] = identity
+        if actor.head and actor.kind != "pronoun" and not _singular(actor):
+            self.plurals.append((self.sentence_index, actor))
         if actor.human:
             self.last_human = actor
         elif not in_place:  # "the embassy in Moscow said it": it is the embassy, not Moscow

@@ -108,7 +108,7 @@ class ActorResolver:
 
     def _pronoun_mentions(self, sentence: Sentence, known: list[Actor]) -> list[Actor]:
         covered = {i for m in known for i in range(m.start, m.end)}
-        pronouns = self.lexicon["pronouns_person"] | self.lexicon["pronouns_thing"]
+        pronouns = self.lexicon["pronouns_person"] | self.lexicon["pronouns_thing"] | self.lexicon["pronouns_plural"]
         return [
             Actor(t.text, i, i + 1, "pronoun", head=t.lower, human=t.lower != "it")
             for i, t in enumerate(sentence.tokens)
