@@ -282,7 +282,8 @@ class ClauseReader:
             if actor.end > match.start:
                 continue
             gap = lowers[actor.end : match.start]
-            if len(gap) <= 3 and all(w == "'s" or w.isalpha() and w not in self.lexicon["prepositions"] and w not in ("and", "or", "the") for w in gap):
+            blocked = self.lexicon["prepositions"] | self.lexicon["determiners"] | self.lexicon["clause_boundaries"] | self.lexicon["be_forms"]
+            if len(gap) <= 3 and all(w == "'s" or w.isalpha() and w not in blocked and w not in ("and", "or", "the") for w in gap):
                 return self._coordinated(sentence, actor) if self._is_subject_like(sentence, actor) or gap[:1] == ["'s"] else [actor]
             return []
         return []

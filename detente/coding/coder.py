@@ -36,10 +36,28 @@ class EventCoder:
             role = roles[match.start]
             status = self._status(sentence, match, role, statuses)
             statuses[match.start] = status
+            if not role.target:
+                role.target = self._anaphoric_target(document, sentence, match, role)
             if not self._codable(role):
                 continue
-            events.append(self._event(document, sentence, match, role, status))
-        return events
+            events.append(as_intention(self._event(document, sentence, match, role, status), self.ontology))
+        return _without_noun_echoes(events, sentence)
+
+    def _anaphoric_target(self, document: Document, sentence: Sentence, match: VerbMatch, role: Roles) -> list:
+        """ "Taipei condemned the decision": the decision is the last event's, so its
+        target is whoever took it (a source other than this event's own)."""
+        if match.pattern.plover not in ANAPHORIC_TYPES:
+            return []
+        after = match.particle_at + 1 if match.particle_at is not None else match.end
+        words = [t.lower for t in sentence.tokens[after : after + 4]]
+        if not any(w in ANAPHORIC_NOUNS for w in words[1:3]) or words[:1] not in (["the"], ["this"], ["these"], ["that"], ["its"]):
+            return []
+        own = {a.country or a.org for a in role.source}
+        for event in reversed(document.events):
+            others = [a for a in event.source if (a.country or a.org) and (a.country or a.org) not in own]
+            if others:
+                return others
+        return []
 
     def _status(self, sentence: Sentence, match: VerbMatch, role: Roles, known: dict[int, str]) -> str:
         own = self.status(sentence, match)
@@ -86,6 +104,40 @@ class EventCoder:
             contexts=self.contexts(sentence, pattern.cameo),
             confidence=confidence(match, role),
         )
+
+
+#: Types that react to an earlier act, and the nouns that name one ("the decision").
+ANAPHORIC_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONCEDE"})
+ANAPHORIC_NOUNS = frozenset({
+    "decision", "move", "measure", "measures", "step", "steps", "sanctions", "expulsion", "expulsions",
+    "agreement", "agreements", "deal", "accusation", "accusations", "charges", "claims", "allegations",
+    "plan", "proposal", "demand", "demands", "strike", "strikes", "attack", "attacks", "launch", "test",
+    "ban", "ruling", "closure", "annexation", "invasion", "visit", "remarks", "statement", "action", "actions",
+})
+
+#: PLOVER 2.0: cooperative acts reported in the future are intentions (AGREE), and announced
+#: future retreats are concessions (CONCEDE). CAMEO codes of the intentions they become.
+INTENTIONS = {"CONSULT": ("AGREE", "036"), "SUPPORT": ("AGREE", "030"), "COOPERATE": ("AGREE", "031"), "AID": ("AGREE", "033"), "RETREAT": ("CONCEDE", "080")}
+
+
+def as_intention(event: Event, ontology: Ontology) -> Event:
+    """A future CONSULT, SUPPORT, COOPERATE or AID is AGREE; a future RETREAT is CONCEDE."""
+    if event.status != "future" or event.plover not in INTENTIONS:
+        return event
+    event.plover, event.cameo = INTENTIONS[event.plover]
+    event.mode = None
+    event.goldstein = ontology.goldstein_of(event.cameo)
+    return event
+
+
+def _without_noun_echoes(events: list[Event], sentence: Sentence) -> list[Event]:
+    """A noun event that repeats a verb event of the sentence ("will travel to Cairo for
+    his first state visit") is the same event said twice."""
+    nouns = {v.start for v in sentence.verbs if v.pattern.noun}
+    verbs = [e for e in events if e.trigger_start not in {sentence.tokens[n].start for n in nouns}]
+    keys = {(e.plover, tuple(a.country or a.org for a in e.source)) for e in verbs}
+    noun_starts = {sentence.tokens[n].start for n in nouns}
+    return [e for e in events if e.trigger_start not in noun_starts or (e.plover, tuple(a.country or a.org for a in e.source)) not in keys]
 
 
 def _nearest_date(sentence: Sentence, match: VerbMatch) -> DateMention | None:

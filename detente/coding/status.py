@@ -9,6 +9,9 @@ from detente.lexicon import Lexicon
 from detente.model import Sentence, VerbMatch
 
 ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
+#: Lists whose words, before an infinitive or a noun in its clause, govern its status:
+#: "threatened on Saturday to expel" (future), "invited Putin to visit" (hypothetical).
+GOVERNING = (("hypothetical", HYPOTHETICAL), ("request_verbs", HYPOTHETICAL), ("governing_hypothetical", HYPOTHETICAL), ("future", FUTURE), ("governing_future", FUTURE))
 _HARD_STOPS = frozenset({";", ":", ".", '"', "(", ")"})
 
 
@@ -26,11 +29,15 @@ class StatusReader:
             return HYPOTHETICAL  # "if Minsk does not release": a condition, not a denial
         if self._has(window, "negation") or any(w.endswith("n't") for w in window):
             return NEGATED
-        if self._infinitive(lowers, match.start):
+        if self._infinitive(lowers, match.start) or match.pattern.noun:
             governed = self._governing_window(lowers, start, match.start)
-            for name, status in (("hypothetical", HYPOTHETICAL), ("future", FUTURE)):
+            for name, status in GOVERNING:
                 if self._has(governed, name):
                     return status
+        if match.pattern.noun:
+            noun_status = self._noun_status(lowers, match)
+            if noun_status:
+                return noun_status
         if self._conditional_would(window):
             return FUTURE
         if self._has(window, "hypothetical"):
@@ -38,6 +45,22 @@ class StatusReader:
         if self._has(window, "future"):
             return FUTURE
         return ASSERTED
+
+    def _noun_status(self, lowers: list[str], match: VerbMatch) -> str | None:
+        """ "a planned visit", "an invasion would bring costs": the noun's own modifiers,
+        and a modal right after its phrase."""
+        if match.start > 0 and lowers[match.start - 1] in self.lexicon["noun_hypothetical"]:
+            return HYPOTHETICAL
+        if match.start > 0 and lowers[match.start - 1] in self.lexicon["noun_future"]:
+            return FUTURE
+        for word in lowers[match.end : match.end + 4]:
+            if word in ("would", "could", "might", "may"):
+                return HYPOTHETICAL
+            if word in ("will", "shall"):
+                return FUTURE
+            if word in (",", ".", ";"):
+                break
+        return None
 
     def _alleged(self, sentence: Sentence, lowers: list[str], match: VerbMatch) -> bool:
         """ "accused the army of carrying out the attack": the attack is only alleged."""

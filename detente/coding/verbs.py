@@ -41,7 +41,7 @@ class VerbFinder:
         """ "imposed sanctions on Iran": the noun is the verb's object, not a second event."""
         for verb in matches:
             if not verb.pattern.noun and verb.start < noun.start <= verb.end + 5:
-                if not any(w in (",", ";", ".", "and", "but") for w in lowers[verb.end : noun.start]):
+                if not any(w in (",", ";", ".", "but") for w in lowers[verb.end : noun.start]):
                     return True
         return False
 
