@@ -1,6 +1,6 @@
 """The pipeline: named steps, each `Document -> Document`, over shared resources.
 
-    sentences -> dateline -> dates -> quantities -> actors -> memory -> places -> verbs -> events
+    sentences -> dateline -> dates -> quantities -> actors -> places -> memory -> verbs -> events
 
 `Pipeline.default()` loads the bundled dictionaries once; a pipeline is then reused for
 any number of documents. Steps can be listed, removed or replaced by name.
@@ -117,8 +117,8 @@ class Pipeline:
             ("dates", dates),
             ("quantities", quantities),
             ("actors", actors),
-            ("memory", memory),
             ("places", places),
+            ("memory", memory),
             ("verbs", verb_matches),
             ("events", coder),
         ])

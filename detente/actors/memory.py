@@ -16,7 +16,10 @@ from detente.lexicon import Lexicon
 from detente.model import Actor, Document, Sentence
 
 #: Role nouns that, with nothing else to go on, mean the government the story is about.
-HOME_GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet", "regime", "authorities"})
+HOME_GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet", "regime", "authority", "authorities"})
+
+#: Sectors of groups that act inside one state: protesters, police, courts, unions.
+DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "COP", "JUD", "LAB", "EDU", "REL", "HLH", "PTY", "CRM", "LEG"})
 
 
 @dataclass
@@ -83,7 +86,9 @@ class DocumentMemory:
             bodies = [b for b in self.last_bodies if b.resolved]
             identity = _Identity(bodies[-1].country, bodies[-1].org, None) if bodies else None
         elif actor.head and not actor.possessor and _singular(actor):
-            identity = self.heads.get(actor.head) or self._home(actor)
+            identity = self.heads.get(actor.head) or self._home(actor) or self._local(sentence, actor)
+        elif actor.head and not actor.possessor:
+            identity = self._local(sentence, actor) or (self._home(actor) if actor.head in HOME_GOVERNMENT_HEADS else None)
         else:
             identity = None
         if identity and (identity.country or identity.org):
@@ -94,6 +99,19 @@ class DocumentMemory:
         recent = [a for at, a in self.plurals if at >= self.sentence_index - 1]
         owners = {(a.country, a.org) for a in recent}
         return _Identity.of(recent[-1]) if len(owners) == 1 else None
+
+    def _local(self, sentence: Sentence, actor: Actor) -> _Identity | None:
+        """ "Protesters marched through Hong Kong", "police arrested 994 people" in a
+        story from Paris: domestic groups belong to the one state where the sentence
+        happens, or else to the dateline's state."""
+        if actor.sector not in DOMESTIC_SECTORS:
+            return None
+        countries = {p.country for p in sentence.places if p.country}
+        if len(countries) == 1:
+            return _Identity(countries.pop(), None, actor.sector)
+        if not countries and self.home_country:
+            return _Identity(self.home_country, None, actor.sector)
+        return None
 
     def _home(self, actor: Actor) -> _Identity | None:
         if actor.head in HOME_GOVERNMENT_HEADS and self.home_country:

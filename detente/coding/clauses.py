@@ -67,6 +67,8 @@ class ClauseReader:
         else:
             roles.source = self._subject(sentence, match.start)
         roles.target = self._object(sentence, match, roles.source)
+        if not roles.target and _reciprocal(sentence, match):
+            roles.target = list(roles.source)  # "accused each other": both sides, both ways
         return roles
 
     # --- subjects -----------------------------------------------------------------
@@ -261,7 +263,18 @@ class ClauseReader:
                 target = self._coordinated(sentence, actor)
         if not source:
             source = self._noun_possessor(sentence, match)
+        if not source and self._governed_noun(lowers, match):
+            source = self._subject(sentence, match.start)  # "the EU is considering sanctions against ..."
         return Roles(source, [a for a in target if a not in source])
+
+    def _governed_noun(self, lowers: list[str], match: VerbMatch) -> bool:
+        """The noun is the object of a verb like "considering", "announced", "began"."""
+        for at in range(match.start - 1, max(-1, match.start - 5), -1):
+            if lowers[at] in self.lexicon["noun_governors"]:
+                return True
+            if not lowers[at].isalpha() or lowers[at] in self.lexicon["prepositions"]:
+                return False
+        return False
 
     def _actor_after_link(self, lowers: list[str], after: dict[int, Actor], at: int, end: int) -> Actor | None:
         """The actor a link word ("of", "by", "against") introduces, past a determiner,
@@ -295,6 +308,11 @@ class ClauseReader:
         form = _inflection(sentence.tokens[match.start].lower)
         alike = [v for v in earlier if _inflection(sentence.tokens[v.start].lower) == form]
         return (alike or earlier or [None])[-1]
+
+
+def _reciprocal(sentence: Sentence, match: VerbMatch) -> bool:
+    after = [t.lower for t in sentence.tokens[match.end : match.end + 3]]
+    return after[:2] in (["each", "other"], ["one", "another"])
 
 
 def _inflection(word: str) -> str:

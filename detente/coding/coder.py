@@ -121,7 +121,12 @@ INTENTIONS = {"CONSULT": ("AGREE", "036"), "SUPPORT": ("AGREE", "030"), "COOPERA
 
 
 def as_intention(event: Event, ontology: Ontology) -> Event:
-    """A future CONSULT, SUPPORT, COOPERATE or AID is AGREE; a future RETREAT is CONCEDE."""
+    """A future CONSULT, SUPPORT, COOPERATE or AID is AGREE; a future RETREAT is CONCEDE.
+    Military exercises by two or more states together are COOPERATE, not MOBILIZE."""
+    states = {a.country for a in event.source if a.country}
+    if event.plover == "MOBILIZE" and event.mode in (None, "troops") and len(states) >= 2:
+        event.plover, event.mode, event.cameo = "COOPERATE", None, "062"
+        event.goldstein = ontology.goldstein_of("062")
     if event.status != "future" or event.plover not in INTENTIONS:
         return event
     event.plover, event.cameo = INTENTIONS[event.plover]

@@ -23,7 +23,7 @@ class VerbFinder:
 
     def __call__(self, sentence: Sentence) -> list[VerbMatch]:
         lowers = [t.lower for t in sentence.tokens]
-        actor_ends = {a.end for a in sentence.actors}
+        actor_ends = {a.end for a in sentence.actors if a.kind in ("sector", "composed") and a.head and not a.text.lower().endswith(a.head)}
         matches: list[VerbMatch] = []
         taken: set[int] = set()
         for index, lower in enumerate(lowers):
@@ -133,6 +133,9 @@ class VerbFinder:
         """ "a Hamas member jailed over a year ago", "soldiers killed in Ukraine": a
         participle right after its noun, with no object after it, is a reduced passive."""
         following = lowers[index + 1] if index + 1 < len(lowers) else "."
+        after = lowers[index + 2] if index + 2 < len(lowers) else ""
+        if after[:1].isdigit():
+            return False  # "troops killed around 50 jihadists": a hedged number is the object
         return following in self.lexicon["prepositions"] or not following[:1].isalnum() or following.endswith("ly")
 
     def _is_passive(self, lowers: list[str], index: int) -> bool:
