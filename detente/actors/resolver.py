@@ -16,6 +16,8 @@ from detente.actors.dictionary import ActorDictionary, ActorEntry
 from detente.lexicon import Lexicon
 from detente.model import Actor, Sentence
 
+#: "British-flagged", "Saudi-led", "Russian-backed": a state or body named inside a hyphenated word.
+HYPHEN_TAILS = frozenset({"led", "backed", "flagged", "made", "based", "owned", "run", "supported", "brokered", "allied", "controlled", "sponsored", "funded", "armed", "trained", "registered", "operated", "born"})
 COUNTRY_KINDS = frozenset({"country", "capital", "seat", "demonym", "org", "person", "name", "people"})
 OF_KINDS = frozenset({"country", "capital", "org"})
 
@@ -45,6 +47,9 @@ class ActorResolver:
         while index < len(norms):
             match = self.dictionary.longest_match(norms, lowers, index)
             if match is None:
+                hyphenated = self._hyphenated(sentence, index, day)
+                if hyphenated:
+                    mentions.append(hyphenated)
                 index += 1
                 continue
             end, entries = match
@@ -53,6 +58,19 @@ class ActorResolver:
                 mentions.append(self._actor(sentence, index, end, entry, day))
             index = end
         return mentions
+
+    def _hyphenated(self, sentence: Sentence, index: int, day: dt.date | None) -> Actor | None:
+        """ "a British-flagged tanker", "the Saudi-led coalition", "Russian-backed rebels"."""
+        head, _, tail = sentence.tokens[index].norm.partition("-")
+        if tail.lower() not in HYPHEN_TAILS:
+            return None
+        found = self.dictionary.longest_match([head], [head.lower()], 0)
+        if found is None:
+            return None
+        entry = _preferred(found[1])
+        if entry.kind not in ("country", "demonym", "org"):
+            return None
+        return self._actor(sentence, index, index + 1, entry, day)
 
     def _keeps_ambiguous(self, sentence: Sentence, start: int, end: int, norms: list[str], lowers: list[str]) -> bool:
         if self.ambiguity is None:

@@ -124,14 +124,14 @@ class ClauseReader:
         end = self.object_end(sentence, match)
         candidates = [a for a in sentence.actors if match.end <= a.start and a.end <= end]
         located = self.lexicon["location_prepositions"]
-        free = [a for a in candidates if a.start == 0 or sentence.tokens[a.start - 1].lower not in located]
+        free = [a for a in candidates if a.start == 0 or sentence.tokens[a.start - 1].lower not in located or a.start - 1 == match.particle_at]
         if not free:
             return []
         chosen = free[0]
         if not chosen.resolved:
             chosen = next((a for a in free if a.resolved), chosen)
         own = source[0].country if source else None
-        if own and chosen.country == own:  # "recalled its envoy to the EU": the EU
+        if own and chosen.country == own and (chosen.possessor or chosen.sector == "GOV" and not chosen.org):  # "recalled its envoy to the EU": the EU
             chosen = next((a for a in free if a.resolved and a.country != own and a.start > chosen.start), chosen)
         return self._coordinated(sentence, chosen)
 

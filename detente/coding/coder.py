@@ -38,6 +38,7 @@ class EventCoder:
             statuses[match.start] = status
             if not role.target:
                 role.target = self._anaphoric_target(document, sentence, match, role)
+            _domestic_targets(match, role)
             if not self._codable(role):
                 continue
             events.append(as_intention(self._event(document, sentence, match, role, status), self.ontology))
@@ -50,7 +51,9 @@ class EventCoder:
             return []
         after = match.particle_at + 1 if match.particle_at is not None else match.end
         words = [t.lower for t in sentence.tokens[after : after + 4]]
-        if not any(w in ANAPHORIC_NOUNS for w in words[1:3]) or words[:1] not in (["the"], ["this"], ["these"], ["that"], ["its"]):
+        reacts = match.pattern.plover in REACTIVE_TYPES  # "vowed to retaliate", "warned of consequences"
+        names_an_act = any(w in ANAPHORIC_NOUNS for w in words[1:3]) and words[:1] in (["the"], ["this"], ["these"], ["that"], ["its"])
+        if not (reacts or names_an_act):
             return []
         own = {a.country or a.org for a in role.source}
         for event in reversed(document.events):
@@ -107,13 +110,33 @@ class EventCoder:
 
 
 #: Types that react to an earlier act, and the nouns that name one ("the decision").
-ANAPHORIC_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONCEDE"})
+ANAPHORIC_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "THREATEN"})
+REACTIVE_TYPES = frozenset({"THREATEN"})
+#: Types whose unnamed domestic targets ("arrested 994 people") belong to the source's state.
+DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "CONCEDE"})
+DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "HLH", "MED", "PTY", "CRM", "REF", "JUD", "LEG"})
 ANAPHORIC_NOUNS = frozenset({
     "decision", "move", "measure", "measures", "step", "steps", "sanctions", "expulsion", "expulsions",
     "agreement", "agreements", "deal", "accusation", "accusations", "charges", "claims", "allegations",
     "plan", "proposal", "demand", "demands", "strike", "strikes", "attack", "attacks", "launch", "test",
     "ban", "ruling", "closure", "annexation", "invasion", "visit", "remarks", "statement", "action", "actions",
+    "seizure", "arguments", "warrant", "warrants", "bounties", "verdict", "sentence", "arrest", "detention",
+    "killing", "raid", "incursion", "violation", "violations", "tariffs", "report", "resolution", "vote", "absence",
+    "policy", "law", "bill", "restrictions", "drills", "exercises", "deployment", "buildup", "blockade",
 })
+
+
+def _domestic_targets(match: VerbMatch, role: Roles) -> None:
+    """ "Iranian security forces arrested 1,200 protesters": with nothing else to place
+    them, the people a state arrests, attacks or frees at home are its own."""
+    if match.pattern.plover not in DOMESTIC_TYPES:
+        return
+    states = {a.country for a in role.source if a.country}
+    if len(states) != 1:
+        return
+    for actor in role.target:
+        if not actor.resolved and actor.sector in DOMESTIC_SECTORS:
+            actor.country = next(iter(states))
 
 #: PLOVER 2.0: cooperative acts reported in the future are intentions (AGREE), and announced
 #: future retreats are concessions (CONCEDE). CAMEO codes of the intentions they become.
