@@ -163,9 +163,9 @@ def _without_noun_echoes(events: list[Event], sentence: Sentence) -> list[Event]
     his first state visit") is the same event said twice."""
     nouns = {v.start for v in sentence.verbs if v.pattern.noun}
     verbs = [e for e in events if e.trigger_start not in {sentence.tokens[n].start for n in nouns}]
-    keys = {(e.plover, tuple(a.country or a.org for a in e.source)) for e in verbs}
+    keys = {tuple(a.country or a.org for a in e.source) for e in verbs}
     noun_starts = {sentence.tokens[n].start for n in nouns}
-    return [e for e in events if e.trigger_start not in noun_starts or (e.plover, tuple(a.country or a.org for a in e.source)) not in keys]
+    return [e for e in events if e.trigger_start not in noun_starts or tuple(a.country or a.org for a in e.source) not in keys]
 
 
 def _nearest_date(sentence: Sentence, match: VerbMatch) -> DateMention | None:

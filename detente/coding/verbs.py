@@ -10,7 +10,7 @@ from detente.model import Sentence, VerbMatch
 
 #: Types whose verbs, as a bare participle after a noun, are passives ("soldiers killed in
 #: Ukraine"); other verbs there are intransitive and active ("troops withdrew from").
-REDUCED_PASSIVE_TYPES = frozenset({"COERCE", "ASSAULT"})
+REDUCED_PASSIVE_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE"})
 
 #: Words after a noun that tie actors to it: "expulsion of", "attack by", "sanctions against".
 NOUN_LINKS = frozenset({"of", "by", "against", "on", "to", "with", "between", "over", "in"})
@@ -23,13 +23,17 @@ class VerbFinder:
 
     def __call__(self, sentence: Sentence) -> list[VerbMatch]:
         lowers = [t.lower for t in sentence.tokens]
+        proper = frozenset(i for i, t in enumerate(sentence.tokens) if t.norm[:1].isupper()) | frozenset(
+            i for a in sentence.actors for i in range(a.start, a.end)
+        )  # names and actors: never the modifiers of a following noun
         actor_ends = {a.end for a in sentence.actors if a.kind in ("sector", "composed") and a.head and not a.text.lower().endswith(a.head)}
+        actor_ends |= {i + 1 for i, w in enumerate(lowers) if i + 1 < len(lowers) and w.endswith("ings") and lowers[i + 1].endswith("ed")}
         matches: list[VerbMatch] = []
         taken: set[int] = set()
         for index, lower in enumerate(lowers):
             if index in taken or not self.patterns.candidates(lower):
                 continue
-            match = self._best(lowers, index, index in actor_ends)
+            match = self._best(lowers, index, index in actor_ends, proper)
             if match:
                 matches.append(match)
                 taken.update(range(match.start, match.end))
@@ -45,13 +49,13 @@ class VerbFinder:
                     return True
         return False
 
-    def _best(self, lowers: list[str], index: int, after_actor: bool) -> VerbMatch | None:
+    def _best(self, lowers: list[str], index: int, after_actor: bool, proper: frozenset[int] = frozenset()) -> VerbMatch | None:
         passive = self._is_passive(lowers, index)
         reduced = after_actor and not passive and self._no_object_follows(lowers, index)
         best, best_rank = None, None
         for compiled in self.patterns.candidates(lowers[index]):
             is_reduced = reduced and compiled.pattern.plover in REDUCED_PASSIVE_TYPES
-            match = self._try(compiled, lowers, index, passive or is_reduced)
+            match = self._try(compiled, lowers, index, passive or is_reduced, proper)
             if match is None:
                 continue
             rank = (not compiled.pattern.noun, bool(compiled.objects or compiled.object_phrases), len(compiled.rest) + (compiled.pattern.particle is not None))
@@ -59,7 +63,7 @@ class VerbFinder:
                 best, best_rank = match, rank
         return best
 
-    def _try(self, compiled: CompiledPattern, lowers: list[str], index: int, passive: bool) -> VerbMatch | None:
+    def _try(self, compiled: CompiledPattern, lowers: list[str], index: int, passive: bool, proper: frozenset[int] = frozenset()) -> VerbMatch | None:
         pattern = compiled.pattern
         end = index + 1 + len(compiled.rest)
         if tuple(lowers[index + 1 : end]) != compiled.rest:
@@ -67,7 +71,7 @@ class VerbFinder:
         if pattern.noun:
             if not self._nominal(lowers, index, end):
                 return None
-        elif self._used_as_noun(lowers, index):
+        elif self._used_as_noun(lowers, index, proper) or self._participle_modifier(lowers, index):
             return None
         is_participle = passive and lowers[index] in compiled.participles
         if pattern.passive_only and not is_participle:
@@ -112,7 +116,7 @@ class VerbFinder:
             return True
         return before in self.lexicon["determiners"] or before == "'s" or self._used_as_noun(lowers, index)
 
-    def _used_as_noun(self, lowers: list[str], index: int) -> bool:
+    def _used_as_noun(self, lowers: list[str], index: int, proper: frozenset[int] = frozenset()) -> bool:
         """ "an attack", "Russia's interference": a verb form used as a noun."""
         if index == 0:
             return False
@@ -120,14 +124,43 @@ class VerbFinder:
         determiners = self.lexicon["determiners"]
         if before in determiners or before == "'s":
             return True
-        if index >= 2 and lowers[index - 2] in determiners and ("-" in before or before[:1].isdigit() or before.endswith(("al", "ic", "ive", "ful", "ous"))):
-            return True  # "a three-day visit", "a diplomatic visit"
+        if self._after_determiner_and_modifiers(lowers, index, proper):
+            return True  # "a three-day visit", "a planned meeting", "his first state visit"
         word = lowers[index]
         if index + 1 < len(lowers) and lowers[index + 1] == "of" and not word.endswith(("ing", "ed")):
             return True  # "the test of a missile", but not "warned of" or "accused of"
         if before in self.lexicon["prepositions"] and before != "to" and not word.endswith("ing"):
             return True  # "bans on travel", "talks on trade": after a preposition a verb is a gerund
         return False
+
+    def _after_determiner_and_modifiers(self, lowers: list[str], index: int, proper: frozenset[int]) -> bool:
+        """ "a planned visit": a determiner, then only lower-case modifiers (never a name:
+        in "the Kremlin summoned" the verb follows its subject)."""
+        lexicon = self.lexicon
+        not_modifiers = lexicon["be_forms"] | lexicon["have_forms"] | lexicon["prepositions"] | lexicon["speech_verbs"]
+        for back in (2, 3):
+            at = index - back
+            if at < 0:
+                return False
+            between = lowers[at + 1 : index]
+            if any(i in proper for i in range(at + 1, index)):
+                return False
+            if any(not w.replace("-", "").isalnum() or w in not_modifiers or w in ("will", "would", "to", "and", "or", "not", "it", "he", "she", "they", "we", "i", "you") for w in between):
+                return False
+            if lowers[at] in lexicon["determiners"] or lowers[at] == "'s":
+                return True
+        return False
+
+    def _participle_modifier(self, lowers: list[str], index: int) -> bool:
+        """ "the coalition fighting in Yemen", "to end fighting": an -ing form right after
+        a noun or verb, with no "be" before it, describes; it is not the main verb."""
+        word, before = lowers[index], lowers[index - 1] if index else ""
+        if not word.endswith("ing") or not before.isalpha():
+            return False
+        lexicon = self.lexicon
+        if before in lexicon["be_forms"] or before in lexicon["adjunct_openers"] or before in lexicon["prepositions"] or before.endswith("ly"):
+            return False
+        return before not in ("and", "or", "but", "then", "also", "not")
 
     def _no_object_follows(self, lowers: list[str], index: int) -> bool:
         """ "a Hamas member jailed over a year ago", "soldiers killed in Ukraine": a
