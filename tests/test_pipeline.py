@@ -9,7 +9,7 @@ import detente
 from detente.model import Document
 from detente.pipeline import Pipeline
 
-STEPS = ["sentences", "dateline", "dates", "quantities", "actors", "memory", "places", "verbs", "events"]
+STEPS = ["sentences", "dateline", "dates", "quantities", "actors", "places", "memory", "verbs", "events"]
 
 
 def test_pipeline_steps_are_named_in_order(pipeline):

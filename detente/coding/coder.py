@@ -41,7 +41,8 @@ class EventCoder:
             _domestic_targets(match, role)
             if not self._codable(role):
                 continue
-            events.append(as_intention(self._event(document, sentence, match, role, status), self.ontology))
+            event = as_intention(self._event(document, sentence, match, role, status), self.ontology)
+            events.append(as_refusal(event, sentence, match, self.ontology, self.status.lexicon))
         return _without_noun_echoes(events, sentence)
 
     def _anaphoric_target(self, document: Document, sentence: Sentence, match: VerbMatch, role: Roles) -> list:
@@ -154,6 +155,25 @@ def as_intention(event: Event, ontology: Ontology) -> Event:
         return event
     event.plover, event.cameo = INTENTIONS[event.plover]
     event.mode = None
+    event.goldstein = ontology.goldstein_of(event.cameo)
+    return event
+
+
+#: A refused cooperative act is a REJECT (PLOVER's rules), with the mode its kind calls for.
+REFUSALS = {"CONSULT": ("meet", "125"), "AGREE": (None, "120"), "SUPPORT": (None, "120"), "COOPERATE": ("assist", "121"), "AID": ("assist", "122"), "RETREAT": ("yield", "124"), "CONCEDE": ("yield", "124")}
+
+
+def as_refusal(event: Event, sentence: Sentence, match: VerbMatch, ontology: Ontology, lexicon) -> Event:
+    """ "would not negotiate", "refused to receive a delegation", "did not accept offers of
+    help": a cooperative act refused is a REJECT; "has not concluded a deal" stays negated."""
+    if event.status != "negated" or event.plover not in REFUSALS:
+        return event
+    lowers = [t.lower for t in sentence.tokens[max(0, match.start - 4) : match.start]]
+    refusing = any(lexicon.phrase_ending_at("refusals", lowers, end) is not None for end in range(1, len(lowers) + 1))
+    if not (refusing or match.pattern.verb.split()[0] in lexicon["refusable_verbs"]):
+        return event
+    event.mode, event.cameo = REFUSALS[event.plover]
+    event.plover, event.status = "REJECT", "asserted"
     event.goldstein = ontology.goldstein_of(event.cameo)
     return event
 
