@@ -98,6 +98,7 @@ class VerbPattern:
     objects: tuple[str, ...] = ()
     noun: bool = False
     passive_only: bool = False
+    needs_target: bool = False
     source_file: str = ""
     line: int = 0
 

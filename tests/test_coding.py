@@ -293,3 +293,35 @@ def test_nouns_object_of_a_coded_verb_is_not_a_second_event(pipeline):
 def test_nouns_considered_sanctions_are_not_asserted(pipeline):
     events = code(pipeline, "The White House is considering U.S. sanctions against Russia.")
     assert all(e.status != "asserted" for e in events if e.plover == "SANCTION")
+
+
+# --- known failures of other coders ------------------------------------------------------
+
+
+def test_known_failure_negation_is_a_status_not_a_rejection(pipeline):
+    events = code(pipeline, "Australia and India have not concluded a free trade agreement.")
+    assert [(e.plover, e.status) for e in events] == [("SUPPORT", "negated")]
+
+
+def test_known_failure_refusing_cooperation_is_a_rejection(pipeline):
+    event = only(code(pipeline, "Niger refused to receive a joint delegation from ECOWAS."), "REJECT")
+    assert event.status == "asserted" and codes(event.target) == ["ECOWAS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relations between Russia and the United States are at their lowest point since the Cold War.",
+        "Russia beat France 3-1 in the World Cup quarter-final on Saturday.",
+        "Apple attacks Samsung's pricing in a new advertising campaign.",
+        "Brazil crushed Argentina in the Copa America final.",
+        "Oil prices fell sharply after OPEC met in Vienna, traders said.",
+    ],
+)
+def test_known_failure_background_sport_and_business_yield_no_conflict_event(pipeline, text):
+    assert [e for e in code(pipeline, text) if e.plover in ("ASSAULT", "COERCE", "THREATEN", "SANCTION")] == []
+
+
+def test_known_failure_warned_that_is_not_a_threat(pipeline):
+    assert code(pipeline, "The World Food Programme warned that famine conditions were spreading in Gaza.") == []
+    assert only(code(pipeline, "Russia warned Finland against joining NATO."), "THREATEN")

@@ -2,6 +2,7 @@
 become `Event`s in the contract's shape."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from detente.coding.clauses import ClauseReader, Roles
@@ -39,11 +40,25 @@ class EventCoder:
             if not role.target:
                 role.target = self._anaphoric_target(document, sentence, match, role)
             _domestic_targets(match, role)
-            if not self._codable(role):
+            if not self._codable(role) or match.pattern.needs_target and not any(a.resolved for a in role.target):
                 continue
             event = as_intention(self._event(document, sentence, match, role, status), self.ontology)
             events.append(as_refusal(event, sentence, match, self.ontology, self.status.lexicon))
+        if events and self._non_political(sentence):
+            events = [e for e in events if e.plover not in METAPHOR_PRONE_TYPES]
         return _without_noun_echoes(events, sentence)
+
+    def _non_political(self, sentence: Sentence) -> bool:
+        """Sport and business ("Russia beat France 3-1", "Apple attacks Samsung's pricing"):
+        a score or a word of the trade turns violence verbs into metaphors."""
+        if SCORE_RE.search(sentence.text):
+            return True
+        lexicon = self.status.lexicon
+        lowers = [t.lower for t in sentence.tokens]
+        words = lexicon["non_political_cues"]
+        return any(w in words for w in lowers) or any(
+            lexicon.phrase_ending_at("non_political_cues", lowers, end) is not None for end in range(2, len(lowers) + 1)
+        )
 
     def _anaphoric_target(self, document: Document, sentence: Sentence, match: VerbMatch, role: Roles) -> list:
         """ "Taipei condemned the decision": the decision is the last event's, so its
@@ -111,6 +126,10 @@ class EventCoder:
 
 
 #: Types that react to an earlier act, and the nouns that name one ("the decision").
+#: Types whose verbs ("beat", "attack", "crush", "threaten") are metaphors in sport and business.
+METAPHOR_PRONE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+SCORE_RE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!-)")
+
 ANAPHORIC_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "THREATEN"})
 REACTIVE_TYPES = frozenset({"THREATEN"})
 #: Types whose unnamed domestic targets ("arrested 994 people") belong to the source's state.
@@ -146,8 +165,12 @@ INTENTIONS = {"CONSULT": ("AGREE", "036"), "SUPPORT": ("AGREE", "030"), "COOPERA
 
 def as_intention(event: Event, ontology: Ontology) -> Event:
     """A future CONSULT, SUPPORT, COOPERATE or AID is AGREE; a future RETREAT is CONCEDE.
-    Military exercises by two or more states together are COOPERATE, not MOBILIZE."""
+    Military exercises by two or more states together are COOPERATE, not MOBILIZE, and a
+    state's "protest" is a diplomatic one: ACCUSE, not PROTEST (PLOVER 2.0)."""
     states = {a.country for a in event.source if a.country}
+    if event.plover == "PROTEST" and all(a.sector == "GOV" or a.kind in ("country", "capital", "seat") for a in event.source):
+        event.plover, event.mode, event.cameo = "ACCUSE", "disapprove", "114"
+        event.goldstein = ontology.goldstein_of("114")
     if event.plover == "MOBILIZE" and event.mode in (None, "troops") and len(states) >= 2:
         event.plover, event.mode, event.cameo = "COOPERATE", None, "062"
         event.goldstein = ontology.goldstein_of("062")

@@ -72,6 +72,7 @@ def _pattern(entry, ontology: Ontology) -> VerbPattern:
         objects=tuple(entry.get("objects") or ()),
         noun=bool(entry.get("noun")),
         passive_only=bool(entry.get("passive_only")),
+        needs_target=bool(entry.get("needs_target")),
         source_file=Path(entry.path).name,
         line=entry.line,
     )

@@ -89,8 +89,8 @@ class VerbFinder:
     def _particle(self, lowers: list[str], start: int, particle: str) -> int | None:
         words = particle.lower().split()
         for at in range(start, min(len(lowers), start + PARTICLE_WINDOW + 1)):
-            if lowers[at : at + len(words)] == words:
-                return at
+            if lowers[at : at + len(words)] == words and lowers[at + len(words) : at + len(words) + 1] not in (["least"], ["most"]):
+                return at  # "fired at Ukrainian cities", not "fired at least 23 missiles"
             if lowers[at] in (".", ";", ","):
                 return None
         return None
