@@ -43,6 +43,17 @@ class Lexicon:
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.words[name]
 
+    def occurs_in(self, name: str, lowers: list[str]) -> bool:
+        """Whether any word or phrase of list `name` occurs in `lowers`."""
+        words = self.words[name]
+        by_last = self._by_last_word[name]
+        for end, word in enumerate(lowers, start=1):
+            if word in words:
+                return True
+            if word in by_last and self.phrase_ending_at(name, lowers, end) is not None:
+                return True
+        return False
+
     def phrase_ending_at(self, name: str, lowers: list[str], end: int) -> int | None:
         """Start index of a phrase of list `name` that ends just before `end`, if any."""
         if end <= 0:

@@ -53,12 +53,7 @@ class EventCoder:
         a score or a word of the trade turns violence verbs into metaphors."""
         if SCORE_RE.search(sentence.text):
             return True
-        lexicon = self.status.lexicon
-        lowers = [t.lower for t in sentence.tokens]
-        words = lexicon["non_political_cues"]
-        return any(w in words for w in lowers) or any(
-            lexicon.phrase_ending_at("non_political_cues", lowers, end) is not None for end in range(2, len(lowers) + 1)
-        )
+        return self.status.lexicon.occurs_in("non_political_cues", [t.lower for t in sentence.tokens])
 
     def _anaphoric_target(self, document: Document, sentence: Sentence, match: VerbMatch, role: Roles) -> list:
         """ "Taipei condemned the decision": the decision is the last event's, so its

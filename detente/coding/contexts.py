@@ -15,6 +15,7 @@ from detente.nlp.tokens import token_keys
 class ContextTagger:
     by_cameo: list[tuple[str, str]] = field(default_factory=list)  # (code prefix, context)
     cues: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # first word -> (phrase, context)
+    _code_cache: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None = None) -> "ContextTagger":
@@ -28,7 +29,7 @@ class ContextTagger:
         return tagger
 
     def __call__(self, sentence: Sentence, cameo: str) -> list[str]:
-        found = {context for prefix, context in self.by_cameo if cameo.startswith(prefix)}
+        found = set(self._of_code(cameo))
         tokens = sentence.tokens
         for at, token in enumerate(tokens):
             for phrase, context in self.cues.get(token.lower, ()):
@@ -36,6 +37,13 @@ class ContextTagger:
                 if len(words) == len(phrase) and all(_same(t, k) for t, k in zip(words, phrase)):
                     found.add(context)
         return sorted(found)
+
+
+    def _of_code(self, cameo: str) -> frozenset[str]:
+        cached = self._code_cache.get(cameo)
+        if cached is None:
+            cached = self._code_cache[cameo] = frozenset(c for prefix, c in self.by_cameo if cameo.startswith(prefix))
+        return cached
 
 
 def _same(token, key: str) -> bool:

@@ -88,7 +88,7 @@ class StatusReader:
         return start
 
     def _has(self, window: list[str], name: str) -> bool:
-        return any(self.lexicon.phrase_ending_at(name, window, end) is not None for end in range(1, len(window) + 1))
+        return self.lexicon.occurs_in(name, window)
 
     def _conditional_would(self, window: list[str]) -> bool:
         """ "said it would expel": a reported plan, not a condition."""

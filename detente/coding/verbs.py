@@ -21,6 +21,13 @@ class VerbFinder:
     patterns: PatternIndex
     lexicon: Lexicon
 
+    def __post_init__(self) -> None:
+        lexicon = self.lexicon
+        self._not_modifiers = (
+            lexicon["be_forms"] | lexicon["have_forms"] | lexicon["prepositions"] | lexicon["speech_verbs"]
+            | {"will", "would", "to", "and", "or", "not", "it", "he", "she", "they", "we", "i", "you"}
+        )
+
     def __call__(self, sentence: Sentence) -> list[VerbMatch]:
         lowers = [t.lower for t in sentence.tokens]
         proper = frozenset(i for i, t in enumerate(sentence.tokens) if t.norm[:1].isupper()) | frozenset(
@@ -51,11 +58,12 @@ class VerbFinder:
 
     def _best(self, lowers: list[str], index: int, after_actor: bool, proper: frozenset[int] = frozenset()) -> VerbMatch | None:
         passive = self._is_passive(lowers, index)
+        not_a_verb = self._used_as_noun(lowers, index, proper) or self._participle_modifier(lowers, index)
         reduced = after_actor and not passive and self._no_object_follows(lowers, index)
         best, best_rank = None, None
         for compiled in self.patterns.candidates(lowers[index]):
             is_reduced = reduced and compiled.pattern.plover in REDUCED_PASSIVE_TYPES
-            match = self._try(compiled, lowers, index, passive or is_reduced, proper)
+            match = self._try(compiled, lowers, index, passive or is_reduced, not_a_verb)
             if match is None:
                 continue
             rank = (not compiled.pattern.noun, bool(compiled.objects or compiled.object_phrases), len(compiled.rest) + (compiled.pattern.particle is not None))
@@ -63,7 +71,7 @@ class VerbFinder:
                 best, best_rank = match, rank
         return best
 
-    def _try(self, compiled: CompiledPattern, lowers: list[str], index: int, passive: bool, proper: frozenset[int] = frozenset()) -> VerbMatch | None:
+    def _try(self, compiled: CompiledPattern, lowers: list[str], index: int, passive: bool, not_a_verb: bool) -> VerbMatch | None:
         pattern = compiled.pattern
         end = index + 1 + len(compiled.rest)
         if tuple(lowers[index + 1 : end]) != compiled.rest:
@@ -71,7 +79,7 @@ class VerbFinder:
         if pattern.noun:
             if not self._nominal(lowers, index, end):
                 return None
-        elif self._used_as_noun(lowers, index, proper) or self._participle_modifier(lowers, index):
+        elif not_a_verb:
             return None
         is_participle = passive and lowers[index] in compiled.participles
         if pattern.passive_only and not is_participle:
@@ -137,7 +145,7 @@ class VerbFinder:
         """ "a planned visit": a determiner, then only lower-case modifiers (never a name:
         in "the Kremlin summoned" the verb follows its subject)."""
         lexicon = self.lexicon
-        not_modifiers = lexicon["be_forms"] | lexicon["have_forms"] | lexicon["prepositions"] | lexicon["speech_verbs"]
+        not_modifiers = self._not_modifiers
         for back in (2, 3):
             at = index - back
             if at < 0:
@@ -145,7 +153,7 @@ class VerbFinder:
             between = lowers[at + 1 : index]
             if any(i in proper for i in range(at + 1, index)):
                 return False
-            if any(not w.replace("-", "").isalnum() or w in not_modifiers or w in ("will", "would", "to", "and", "or", "not", "it", "he", "she", "they", "we", "i", "you") for w in between):
+            if any(w in not_modifiers or not w.replace("-", "").isalnum() for w in between):
                 return False
             if lowers[at] in lexicon["determiners"] or lowers[at] == "'s":
                 return True
