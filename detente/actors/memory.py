@@ -10,6 +10,7 @@ dateline. When memory cannot decide, the actor stays unresolved rather than gues
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from detente.lexicon import Lexicon
@@ -49,6 +50,7 @@ class DocumentMemory:
     last_human: Actor | None = None
     last_bodies: list[Actor] = field(default_factory=list)
     plurals: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, plural group)
+    mentions: Counter = field(default_factory=Counter)  # states named so far
     sentence_index: int = 0
 
     def resolve(self, sentence: Sentence) -> None:
@@ -109,14 +111,26 @@ class DocumentMemory:
         countries = {p.country for p in sentence.places if p.country}
         if len(countries) == 1:
             return _Identity(countries.pop(), None, actor.sector)
-        if not countries and self.home_country:
-            return _Identity(self.home_country, None, actor.sector)
+        home = self._topic_country()
+        if not countries and home:
+            return _Identity(home, None, actor.sector)
         return None
 
     def _home(self, actor: Actor) -> _Identity | None:
-        if actor.head in HOME_GOVERNMENT_HEADS and self.home_country:
-            return _Identity(self.home_country, None, actor.sector)
+        home = self._topic_country()
+        if actor.head in HOME_GOVERNMENT_HEADS and home:
+            return _Identity(home, None, actor.sector)
         return None
+
+    def _topic_country(self) -> str | None:
+        """The state the story is about: its dateline's, or else the state named most
+        so far, if it is named at least twice and clearly more than any other."""
+        if self.home_country:
+            return self.home_country
+        ranked = self.mentions.most_common(2)
+        if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+            return None
+        return ranked[0][0]
 
     def _pronoun(self, sentence: Sentence, actor: Actor) -> _Identity | None:
         if actor.head in self.lexicon["pronouns_plural"]:
@@ -131,6 +145,8 @@ class DocumentMemory:
         return _Identity.of(candidates[-1]) if candidates else None
 
     def _remember(self, actor: Actor, in_place: bool = False) -> None:
+        if actor.country and actor.kind in ("country", "capital", "seat", "demonym", "composed", "people"):
+            self.mentions[actor.country] += 1
         if not actor.resolved:
             if actor.human and actor.kind in ("name", "person"):
                 self.last_human = actor  # "he" after an unknown person is not someone earlier

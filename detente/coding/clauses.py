@@ -49,7 +49,10 @@ class ClauseReader:
         if match.pattern.noun:
             return self._noun_roles(sentence, match)
         if match.passive:
-            return Roles(self._by_agent(sentence, match), self._subject(sentence, match.start))
+            agent, subject = self._by_agent(sentence, match), self._subject(sentence, match.start)
+            if not agent and match.pattern.plover == "MOBILIZE":
+                return Roles(subject, [])  # "25,000 troops were deployed in Washington": they move
+            return Roles(agent, subject)
         causative = self._causative(sentence, match)
         if causative:
             return causative

@@ -42,6 +42,11 @@ class PatternIndex:
     def add(self, pattern: VerbPattern, irregular: tuple[str, ...] = ()) -> None:
         words = pattern.verb.lower().split()
         first_forms = set(verb_forms(words[0])) | {f.lower().split()[0] for f in irregular}
+        for american, british in (("ize", "ise"), ("yze", "yse")):  # "mobilize" and "mobilise"
+            if words[0].endswith(american):
+                first_forms |= set(verb_forms(words[0][: -len(american)] + british))
+            elif words[0].endswith(british):
+                first_forms |= set(verb_forms(words[0][: -len(british)] + american))
         if pattern.noun:
             first_forms = set(pluralize(words[0]))
         participles = {f for f in first_forms if f != words[0] and not f.endswith(("ing", "s"))}
