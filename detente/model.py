@@ -42,13 +42,17 @@ class Actor:
     head: str | None = None  # the role noun, e.g. "embassy", used by document memory
     possessor: str | None = None  # "his", "her", "its", "their" before the head
     human: bool = False  # names a person (ambassador, Putin), not a body (embassy, Russia)
+    inferred: bool = False  # not named as this event's target: taken from the context
 
     @property
     def resolved(self) -> bool:
         return bool(self.country or self.org)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "country": self.country, "org": self.org, "sector": self.sector}
+        record = {"text": self.text, "country": self.country, "org": self.org, "sector": self.sector}
+        if self.inferred:
+            record["inferred"] = True
+        return record
 
 
 @dataclass(slots=True)

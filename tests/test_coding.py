@@ -325,3 +325,30 @@ def test_known_failure_background_sport_and_business_yield_no_conflict_event(pip
 def test_known_failure_warned_that_is_not_a_threat(pipeline):
     assert code(pipeline, "The World Food Programme warned that famine conditions were spreading in Gaza.") == []
     assert only(code(pipeline, "Russia warned Finland against joining NATO."), "THREATEN")
+
+
+# --- the other party, from the context ------------------------------------------------------
+
+
+def test_discourse_reaction_is_aimed_at_the_last_actor(pipeline):
+    events = code(pipeline, "The Czech Republic expelled 18 Russian diplomats. Moscow vowed to retaliate.")
+    threat = only(events, "THREATEN")
+    assert codes(threat.target) == ["CZE"]
+    assert threat.target[0].inferred and threat.to_dict()["target"][0]["inferred"] is True
+    assert threat.confidence < only(events, "SANCTION").confidence
+
+
+def test_discourse_state_named_as_a_place_is_the_target(pipeline):
+    event = only(code(pipeline, "Iran reopened its embassy in Riyadh on Tuesday."), "SUPPORT")
+    assert codes(event.target) == ["SAU"]
+
+
+def test_discourse_home_acts_target_the_own_state(pipeline):
+    event = only(code(pipeline, "SANTIAGO — Authorities imposed a night-time curfew in the capital."), "COERCE")
+    assert codes(event.source) == codes(event.target) == ["CHL"]
+
+
+def test_discourse_named_targets_are_not_marked_inferred(pipeline):
+    event = only(code(pipeline, "Poland expelled 45 Russian diplomats."), "SANCTION")
+    assert not any(a.inferred for a in event.target)
+    assert "inferred" not in event.to_dict()["target"][0]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from detente.coding.clauses import ClauseReader, Roles
 from detente.coding.confidence import confidence
 from detente.coding.contexts import ContextTagger
+from detente.coding.discourse import as_inferred, infer_target, memory_self_target
 from detente.coding.ontology import Ontology
 from detente.coding.status import StatusReader
 from detente.config import LOCATION_WINDOW
@@ -42,6 +43,8 @@ class EventCoder:
             _domestic_targets(match, role)
             if not self._codable(role) or match.pattern.needs_target and not any(a.resolved for a in role.target):
                 continue
+            if not any(a.resolved for a in role.target) or memory_self_target(role.target, role.source):
+                role.target = infer_target(document, sentence, match, role.source) or role.target
             event = as_intention(self._event(document, sentence, match, role, status), self.ontology)
             events.append(as_refusal(event, sentence, match, self.ontology, self.status.lexicon))
         if events and self._non_political(sentence):
@@ -70,7 +73,7 @@ class EventCoder:
         for event in reversed(document.events):
             others = [a for a in event.source if (a.country or a.org) and (a.country or a.org) not in own]
             if others:
-                return others
+                return [as_inferred(a) for a in others]
         return []
 
     def _status(self, sentence: Sentence, match: VerbMatch, role: Roles, known: dict[int, str]) -> str:

@@ -16,6 +16,7 @@ PRONOUN_SOURCE = 0.2  # "it", "he": resolved by document memory
 SHARED_SOURCE = 0.05  # coordinated verb: the subject of the verb before
 NO_TARGET = 0.1
 UNRESOLVED_TARGET = 0.1
+INFERRED_TARGET = 0.15  # the recipient was taken from the context (coding/discourse.py)
 FLOOR = 0.05
 
 
@@ -31,4 +32,6 @@ def confidence(match: VerbMatch, roles: Roles) -> float:
         score -= NO_TARGET
     elif not any(actor.resolved for actor in roles.target):
         score -= UNRESOLVED_TARGET
+    elif all(actor.inferred for actor in roles.target):
+        score -= INFERRED_TARGET
     return round(max(FLOOR, score), 2)

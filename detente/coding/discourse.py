@@ -1,0 +1,63 @@
+"""The other party: who an act is aimed at when its sentence does not say.
+
+News leaves the recipient to context: "Moscow vowed to retaliate" (against whoever acted
+last), "Iran reopened its embassy in Riyadh" (Saudi Arabia, named only as a place),
+"Authorities imposed a curfew" (their own state). When an event has no resolved target,
+detente looks, in order, at:
+1. another state or body named in the same sentence, even as a place or a possessor;
+2. the parties of the document's most recent event that are not this event's source;
+3. for acts a state does at home (curfews, amnesties, arrests), the source's own state.
+A target found this way is marked `inferred`; the event's confidence is lowered.
+"""
+from __future__ import annotations
+
+from detente.model import Actor, Document, Event, Sentence, VerbMatch
+
+#: Acts that, with no one else in view, a state does to its own people.
+HOME_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT"})
+
+#: Acts that need no recipient and should not be given one by guesswork.
+NO_GUESS_TYPES = frozenset({"PROTEST"})
+
+
+def infer_target(document: Document, sentence: Sentence, match: VerbMatch, source: list[Actor]) -> list[Actor]:
+    """A target for an event whose text names none, or []."""
+    if match.pattern.plover in NO_GUESS_TYPES:
+        return []
+    own = {_code(a) for a in source if _code(a)}
+    if not own:
+        return []
+    in_sentence = _other_in_sentence(sentence, match, own)
+    if in_sentence:
+        return [as_inferred(in_sentence)]
+    for event in reversed(document.events):
+        others = [a for a in event.source + event.target if _code(a) and _code(a) not in own]
+        if others:
+            return [as_inferred(others[0])]
+    if match.pattern.plover in HOME_TYPES:
+        first = next(a for a in source if _code(a))
+        return [as_inferred(first)]
+    return []
+
+
+def memory_self_target(role_target: list[Actor], source: list[Actor]) -> bool:
+    """A target that memory placed in the source's own state ("Berlin accused the
+    diplomats"), which for an act between states is more likely a wrong guess."""
+    own = {_code(a) for a in source}
+    return bool(role_target) and all(_code(a) in own and a.kind in ("sector", "pronoun") for a in role_target)
+
+
+def _other_in_sentence(sentence: Sentence, match: VerbMatch, own: set[str]) -> Actor | None:
+    others = [a for a in sentence.actors if _code(a) and _code(a) not in own and a.kind != "pronoun"]
+    after = [a for a in others if a.start >= match.end]
+    return (after or others or [None])[0]
+
+
+def as_inferred(actor: Actor) -> Actor:
+    copy = Actor(actor.text, actor.start, actor.end, actor.kind, actor.country, actor.org, actor.sector, actor.person, actor.head, actor.possessor, actor.human)
+    copy.inferred = True
+    return copy
+
+
+def _code(actor: Actor) -> str | None:
+    return actor.country or actor.org
