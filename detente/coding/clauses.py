@@ -268,6 +268,8 @@ class ClauseReader:
             source = self._noun_possessor(sentence, match)
         if not source and self._governed_noun(lowers, match):
             source = self._subject(sentence, match.start)  # "the EU is considering sanctions against ..."
+        if not source and match.pattern.plover == "PROTEST":
+            source = _people_of_the_place(sentence, match)  # "protests in Tbilisi": Georgians protest
         return Roles(source, [a for a in target if a not in source])
 
     def _governed_noun(self, lowers: list[str], match: VerbMatch) -> bool:
@@ -311,6 +313,15 @@ class ClauseReader:
         form = _inflection(sentence.tokens[match.start].lower)
         alike = [v for v in earlier if _inflection(sentence.tokens[v.start].lower) == form]
         return (alike or earlier or [None])[-1]
+
+
+def _people_of_the_place(sentence: Sentence, match: VerbMatch) -> list[Actor]:
+    place = next((p for p in sentence.places if p.country and p.start >= match.end), None) or next(
+        (p for p in sentence.places if p.country), None
+    )
+    if place is None:
+        return []
+    return [Actor(place.text, place.start, place.end, "place", country=place.country, sector="CVL")]
 
 
 def _reciprocal(sentence: Sentence, match: VerbMatch) -> bool:

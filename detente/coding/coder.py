@@ -166,7 +166,7 @@ def as_intention(event: Event, ontology: Ontology) -> Event:
     Military exercises by two or more states together are COOPERATE, not MOBILIZE, and a
     state's "protest" is a diplomatic one: ACCUSE, not PROTEST (PLOVER 2.0)."""
     states = {a.country for a in event.source if a.country}
-    if event.plover == "PROTEST" and all(a.sector == "GOV" or a.kind in ("country", "capital", "seat") for a in event.source):
+    if event.plover == "PROTEST" and event.trigger_text.lower().startswith("protest") and all(a.sector == "GOV" or a.kind in ("country", "capital", "seat") for a in event.source):
         event.plover, event.mode, event.cameo = "ACCUSE", "disapprove", "114"
         event.goldstein = ontology.goldstein_of("114")
     if event.plover == "MOBILIZE" and event.mode in (None, "troops") and len(states) >= 2:

@@ -14,10 +14,10 @@ from __future__ import annotations
 from detente.model import Actor, Document, Event, Sentence, VerbMatch
 
 #: Acts that, with no one else in view, a state does to its own people.
-HOME_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT"})
+HOME_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "PROTEST"})
 
 #: Acts that need no recipient and should not be given one by guesswork.
-NO_GUESS_TYPES = frozenset({"PROTEST"})
+NO_GUESS_TYPES: frozenset[str] = frozenset()
 
 
 def infer_target(document: Document, sentence: Sentence, match: VerbMatch, source: list[Actor]) -> list[Actor]:

@@ -12,6 +12,12 @@ from detente.model import Sentence, VerbMatch
 #: Ukraine"); other verbs there are intransitive and active ("troops withdrew from").
 REDUCED_PASSIVE_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE"})
 
+#: Words that show "at"/"on" begins a time or an amount, not the verb's particle.
+NOT_AFTER_PARTICLE = frozenset(
+    {"least", "most", "dawn", "dusk", "night", "midnight", "noon", "weekend", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday"}
+    | {m.lower() for m in ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")}
+)
+
 #: Words after a noun that tie actors to it: "expulsion of", "attack by", "sanctions against".
 NOUN_LINKS = frozenset({"of", "by", "against", "on", "to", "with", "between", "over", "in"})
 
@@ -97,8 +103,9 @@ class VerbFinder:
     def _particle(self, lowers: list[str], start: int, particle: str) -> int | None:
         words = particle.lower().split()
         for at in range(start, min(len(lowers), start + PARTICLE_WINDOW + 1)):
-            if lowers[at : at + len(words)] == words and lowers[at + len(words) : at + len(words) + 1] not in (["least"], ["most"]):
-                return at  # "fired at Ukrainian cities", not "fired at least 23 missiles"
+            following = lowers[at + len(words)] if at + len(words) < len(lowers) else ""
+            if lowers[at : at + len(words)] == words and following not in NOT_AFTER_PARTICLE:
+                return at  # "fired at Ukrainian cities", not "fired at least 23 missiles" or "on Wednesday"
             if lowers[at] in (".", ";", ","):
                 return None
         return None
