@@ -43,6 +43,7 @@ class Actor:
     possessor: str | None = None  # "his", "her", "its", "their" before the head
     human: bool = False  # names a person (ambassador, Putin), not a body (embassy, Russia)
     inferred: bool = False  # not named as this event's target: taken from the context
+    companions: list["Actor"] = field(default_factory=list)  # the others of "the two leaders", "both sides"
 
     @property
     def resolved(self) -> bool:

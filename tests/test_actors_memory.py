@@ -202,3 +202,21 @@ def test_memory_they_after_groups_of_two_states_is_left_unresolved(pipeline):
     document = pipeline(Document(id="m", text=text))
     they = [a for a in document.sentences[1].actors if a.text == "They"]
     assert they and they[0].country is None
+
+
+def test_memory_the_two_leaders_are_the_last_two_states_named(pipeline):
+    from detente.model import Document
+
+    text = "Chinese President Xi Jinping met U.S. President Joe Biden on Wednesday. The two leaders agreed to resume military talks."
+    document = pipeline(Document(id="m", text=text))
+    agree = [e for e in document.events if e.plover == "AGREE"]
+    assert agree and sorted(a.country for a in agree[0].source) == ["CHN", "USA"]
+
+
+def test_memory_authorities_belong_to_the_only_state_in_the_story(pipeline):
+    from detente.model import Document
+
+    text = "Iranian security forces have arrested more than 1,200 protesters. Authorities also restricted access to Instagram."
+    document = pipeline(Document(id="m", text=text))
+    restrict = [e for e in document.events if e.trigger_text == "restricted"]
+    assert restrict and restrict[0].source[0].country == "IRN"

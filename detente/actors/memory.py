@@ -51,6 +51,7 @@ class DocumentMemory:
     last_bodies: list[Actor] = field(default_factory=list)
     plurals: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, plural group)
     mentions: Counter = field(default_factory=Counter)  # states named so far
+    named: list[str] = field(default_factory=list)  # states named so far, in order
     sentence_index: int = 0
 
     def resolve(self, sentence: Sentence) -> None:
@@ -76,6 +77,9 @@ class DocumentMemory:
             sentence.actors = sorted(sentence.actors + added, key=lambda a: a.start)
 
     def _resolve_one(self, sentence: Sentence, actor: Actor) -> None:
+        if actor.kind == "group":
+            self._resolve_group(actor)
+            return
         if actor.kind in ("name", "person"):
             name = actor.person or actor.text
             identity = self.surnames.get(name) or self.surnames.get(name.split()[-1].strip("."))
@@ -95,6 +99,18 @@ class DocumentMemory:
             identity = None
         if identity and (identity.country or identity.org):
             identity.apply(actor, keep_sector=actor.kind != "name")
+
+    def _resolve_group(self, actor: Actor) -> None:
+        """ "the two leaders", "both sides": the last two states the story named."""
+        recent: list[str] = []
+        for code in reversed(self.named):
+            if code not in recent:
+                recent.append(code)
+            if len(recent) == 2:
+                break
+        if len(recent) == 2:
+            actor.country = recent[1]
+            actor.companions = [Actor(actor.text, actor.start, actor.end, "group", country=recent[0], sector=actor.sector)]
 
     def _plural_pronoun(self) -> _Identity | None:
         """ "they": the plural groups of this and the last sentence, if all of one state."""
@@ -128,7 +144,7 @@ class DocumentMemory:
         if self.home_country:
             return self.home_country
         ranked = self.mentions.most_common(2)
-        if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        if not ranked or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
             return None
         return ranked[0][0]
 
@@ -145,8 +161,9 @@ class DocumentMemory:
         return _Identity.of(candidates[-1]) if candidates else None
 
     def _remember(self, actor: Actor, in_place: bool = False) -> None:
-        if actor.country and actor.kind in ("country", "capital", "seat", "demonym", "composed", "people"):
+        if actor.country and actor.kind in ("country", "capital", "seat", "demonym", "composed", "people", "person"):
             self.mentions[actor.country] += 1
+            self.named.append(actor.country)
         if not actor.resolved:
             if actor.human and actor.kind in ("name", "person"):
                 self.last_human = actor  # "he" after an unknown person is not someone earlier

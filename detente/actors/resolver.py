@@ -34,6 +34,7 @@ class ActorResolver:
 
     def __call__(self, sentence: Sentence, day: dt.date | None) -> list[Actor]:
         mentions = self._dictionary_mentions(sentence, day)
+        mentions += self._group_mentions(sentence, mentions)
         mentions += self._name_mentions(sentence, mentions)
         mentions += self._pronoun_mentions(sentence, mentions)
         mentions.sort(key=lambda m: m.start)
@@ -100,6 +101,24 @@ class ActorResolver:
             actor.start -= 1
             actor.text = sentence.span_text(actor.start, end)
         return actor
+
+    def _group_mentions(self, sentence: Sentence, known: list[Actor]) -> list[Actor]:
+        """ "the two leaders", "both sides", "the two rivals": two parties, for memory to name."""
+        covered = {i: m for m in known for i in range(m.start, m.end)}
+        lowers = [t.lower for t in sentence.tokens]
+        groups = []
+        for at, word in enumerate(lowers[:-1]):
+            if not (word == "both" or word == "two" and at > 0 and lowers[at - 1] == "the"):
+                continue
+            noun_at = at + 1
+            existing = covered.get(noun_at)
+            if existing is not None and existing.kind == "sector" and not existing.resolved:
+                existing.kind, existing.start = "group", at - (word == "two")
+                existing.text = sentence.span_text(existing.start, existing.end)
+            elif existing is None and lowers[noun_at] in self.lexicon["group_nouns"]:
+                start = at - (word == "two")
+                groups.append(Actor(sentence.span_text(start, noun_at + 1), start, noun_at + 1, "group", sector="GOV"))
+        return groups
 
     def _name_mentions(self, sentence: Sentence, known: list[Actor]) -> list[Actor]:
         covered = {i for m in known for i in range(m.start, m.end)}

@@ -190,7 +190,7 @@ class ClauseReader:
                 at += step
         group.sort(key=lambda a: a.start)
         _distribute_country(group)
-        return group
+        return group + [c for a in group for c in a.companions]
 
     # --- causatives and complements ------------------------------------------------
 
