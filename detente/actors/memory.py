@@ -92,7 +92,7 @@ class DocumentMemory:
             bodies = [b for b in self.last_bodies if b.resolved]
             identity = _Identity(bodies[-1].country, bodies[-1].org, None) if bodies else None
         elif actor.head and not actor.possessor and _singular(actor):
-            identity = self.heads.get(actor.head) or self._home(actor) or self._local(sentence, actor)
+            identity = self.heads.get(actor.head) or self._home(actor) or self._local(sentence, actor) or self._official(actor)
         elif actor.head and not actor.possessor:
             identity = self._local(sentence, actor) or (self._home(actor) if actor.head in HOME_GOVERNMENT_HEADS else None)
         else:
@@ -129,6 +129,13 @@ class DocumentMemory:
             return _Identity(countries.pop(), None, actor.sector)
         home = self._topic_country()
         if not countries and home:
+            return _Identity(home, None, actor.sector)
+        return None
+
+    def _official(self, actor: Actor) -> _Identity | None:
+        """ "Finance Minister Yanis Varoufakis" in a story about one state: its minister."""
+        home = self._topic_country()
+        if actor.kind == "composed" and actor.person and actor.sector == "GOV" and home:
             return _Identity(home, None, actor.sector)
         return None
 
@@ -190,7 +197,7 @@ class DocumentMemory:
         actors = sentence.actors
         for left, right in zip(actors, actors[1:]):
             gap = [t.lower for t in sentence.tokens[left.end : right.start]]
-            if gap not in ([","], [",", "the"], [",", "a"]):
+            if gap not in ([","], [",", "the"], [",", "a"], ["as"]):
                 continue
             name, role = (left, right) if left.kind in ("name", "person") else (right, left)
             if name.kind not in ("name", "person") or role.kind not in ("sector", "composed"):

@@ -172,6 +172,8 @@ def as_intention(event: Event, ontology: Ontology) -> Event:
     if event.plover == "MOBILIZE" and event.mode in (None, "troops") and len(states) >= 2:
         event.plover, event.mode, event.cameo = "COOPERATE", None, "062"
         event.goldstein = ontology.goldstein_of("062")
+    if event.plover == "THREATEN" and event.status == "future":
+        event.status = "asserted"  # "said it would respond": the threat is made now
     if event.status != "future" or event.plover not in INTENTIONS:
         return event
     event.plover, event.cameo = INTENTIONS[event.plover]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from detente.config import STATUS_WINDOW
 from detente.lexicon import Lexicon
+from detente.coding.verbs import DOCUMENT_NOUNS
 from detente.model import Sentence, VerbMatch
 
 ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
@@ -23,7 +24,7 @@ class StatusReader:
         lowers = [t.lower for t in sentence.tokens]
         start = self._window_start(lowers, match.start)
         window = lowers[start : match.start]
-        if self._alleged(sentence, lowers, match):
+        if self._alleged(sentence, lowers, match) or self._demanded(lowers, start) or self._failed_document(lowers, match):
             return HYPOTHETICAL
         if self._has(window, "conditional"):
             return HYPOTHETICAL  # "if Minsk does not release": a condition, not a denial
@@ -46,9 +47,21 @@ class StatusReader:
             return FUTURE
         return ASSERTED
 
+    def _demanded(self, lowers: list[str], start: int) -> bool:
+        """ "demanded that its forces lay down their arms": the clause is the demand's content."""
+        return start >= 2 and lowers[start - 1] == "that" and any(w in self.lexicon["demand_words"] for w in lowers[max(0, start - 5) : start - 1])
+
+    def _failed_document(self, lowers: list[str], match: VerbMatch) -> bool:
+        """ "Russia vetoed a resolution condemning the invasion": the condemnation never passed."""
+        if match.start == 0 or lowers[match.start - 1] not in DOCUMENT_NOUNS:
+            return False
+        return any(w in self.lexicon["failed_documents"] for w in lowers[max(0, match.start - 6) : match.start])
+
     def _noun_status(self, lowers: list[str], match: VerbMatch) -> str | None:
-        """ "a planned visit", "an invasion would bring costs": the noun's own modifiers,
-        and a modal right after its phrase."""
+        """ "a planned visit", "an invasion would bring costs", "the risk of an invasion":
+        the noun's own modifiers, a modal right after its phrase, a risk before it."""
+        if any(w in self.lexicon["noun_risk"] for w in lowers[max(0, match.start - 4) : match.start]):
+            return HYPOTHETICAL
         if match.start > 0 and lowers[match.start - 1] in self.lexicon["noun_hypothetical"]:
             return HYPOTHETICAL
         if match.start > 0 and lowers[match.start - 1] in self.lexicon["noun_future"]:

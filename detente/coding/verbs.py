@@ -12,6 +12,9 @@ from detente.model import Sentence, VerbMatch
 #: Ukraine"); other verbs there are intransitive and active ("troops withdrew from").
 REDUCED_PASSIVE_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE"})
 
+#: Nouns of texts whose -ing participles are their authors' acts ("a statement condemning ...").
+DOCUMENT_NOUNS = frozenset({"resolution", "statement", "letter", "decree", "declaration", "communique", "motion", "bill", "law", "order", "note", "report", "ruling"})
+
 #: Words that show "at"/"on" begins a time or an amount, not the verb's particle.
 NOT_AFTER_PARTICLE = frozenset(
     {"least", "most", "dawn", "dusk", "night", "midnight", "noon", "weekend", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday"}
@@ -72,7 +75,7 @@ class VerbFinder:
             match = self._try(compiled, lowers, index, passive or is_reduced, not_a_verb)
             if match is None:
                 continue
-            rank = (not compiled.pattern.noun, bool(compiled.objects or compiled.object_phrases), len(compiled.rest) + (compiled.pattern.particle is not None))
+            rank = ((index == 0) == compiled.pattern.noun, bool(compiled.objects or compiled.object_phrases), len(compiled.rest) + (compiled.pattern.particle is not None))
             if best_rank is None or rank > best_rank:
                 best, best_rank = match, rank
         return best
@@ -124,7 +127,10 @@ class VerbFinder:
 
     def _nominal(self, lowers: list[str], index: int, end: int) -> bool:
         """A noun in a noun phrase: after a determiner, possessive or modifier, or
-        before "of", "by", "against", "on", "to", "with", "between"."""
+        before "of", "by", "against", "on", "to", "with", "between"; or a gerund that
+        opens the sentence ("Fighting erupted ... between the army and the RSF")."""
+        if index == 0 and lowers[0].endswith("ing"):
+            return True
         before = lowers[index - 1] if index else ""
         after = lowers[end] if end < len(lowers) else ""
         if after in NOUN_LINKS:
@@ -170,8 +176,8 @@ class VerbFinder:
         """ "the coalition fighting in Yemen", "to end fighting": an -ing form right after
         a noun or verb, with no "be" before it, describes; it is not the main verb."""
         word, before = lowers[index], lowers[index - 1] if index else ""
-        if not word.endswith("ing") or not before.isalpha():
-            return False
+        if not word.endswith("ing") or not before.isalpha() or before in DOCUMENT_NOUNS:
+            return False  # "a resolution demanding a ceasefire": the resolution's demand
         lexicon = self.lexicon
         if before in lexicon["be_forms"] or before in lexicon["adjunct_openers"] or before in lexicon["prepositions"] or before.endswith("ly"):
             return False
