@@ -352,3 +352,16 @@ def test_discourse_named_targets_are_not_marked_inferred(pipeline):
     event = only(code(pipeline, "Poland expelled 45 Russian diplomats."), "SANCTION")
     assert not any(a.inferred for a in event.target)
     assert "inferred" not in event.to_dict()["target"][0]
+
+
+def test_status_announced_conditional_sanction_is_a_threat(pipeline):
+    events = code(pipeline, "Washington said it would reimpose oil sanctions on Venezuela unless the opposition candidate was allowed to run.")
+    threat = only(events, "THREATEN")
+    assert threat.status == "asserted" and codes(threat.target) == ["VEN"]
+    assert not [e for e in events if e.plover == "SANCTION" and e.status == "asserted"]
+
+
+def test_status_warning_of_harm_is_a_threat_and_a_forecast_is_not(pipeline):
+    text = "Ukraine received its first F-16 jets. Moscow warned that airfields hosting the jets would be legitimate targets."
+    assert only(code(pipeline, text), "THREATEN").status == "asserted"
+    assert code(pipeline, "The agency warned that the harvest would be poor.") == []

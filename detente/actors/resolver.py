@@ -118,6 +118,8 @@ class ActorResolver:
             elif existing is None and lowers[noun_at] in self.lexicon["group_nouns"]:
                 start = at - (word == "two")
                 groups.append(Actor(sentence.span_text(start, noun_at + 1), start, noun_at + 1, "group", sector="GOV"))
+            elif existing is None and word == "two" and lowers[noun_at] in self.verb_forms:
+                groups.append(Actor(sentence.span_text(at - 1, noun_at), at - 1, noun_at, "group", sector="GOV"))  # "The two agreed"
         return groups
 
     def _name_mentions(self, sentence: Sentence, known: list[Actor]) -> list[Actor]:

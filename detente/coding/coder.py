@@ -41,11 +41,12 @@ class EventCoder:
             if not role.target:
                 role.target = self._anaphoric_target(document, sentence, match, role)
             _domestic_targets(match, role)
-            if not self._codable(role) or match.pattern.needs_target and not any(a.resolved for a in role.target):
+            if not self._codable(role) or match.pattern.needs_target and not self._aimed(sentence, match, role):
                 continue
             if not any(a.resolved for a in role.target) or memory_self_target(role.target, role.source):
                 role.target = infer_target(document, sentence, match, role.source) or role.target
             event = as_intention(self._event(document, sentence, match, role, status), self.ontology)
+            event = as_threat(event, sentence, match, self.ontology, self.status.lexicon)
             events.append(as_refusal(event, sentence, match, self.ontology, self.status.lexicon))
         if events and self._non_political(sentence):
             events = [e for e in events if e.plover not in METAPHOR_PRONE_TYPES]
@@ -57,6 +58,14 @@ class EventCoder:
         if SCORE_RE.search(sentence.text):
             return True
         return self.status.lexicon.occurs_in("non_political_cues", [t.lower for t in sentence.tokens])
+
+    def _aimed(self, sentence: Sentence, match: VerbMatch, role: Roles) -> bool:
+        """A figurative-prone verb codes when it has a target, or (for warnings) when what
+        follows threatens harm: "warned that airfields would be legitimate targets"."""
+        if any(a.resolved for a in role.target):
+            return True
+        following = [t.lower for t in sentence.tokens[match.end : match.end + 14]]
+        return match.pattern.plover == "THREATEN" and any(w in self.status.lexicon["threat_words"] for w in following)
 
     def _anaphoric_target(self, document: Document, sentence: Sentence, match: VerbMatch, role: Roles) -> list:
         """ "Taipei condemned the decision": the decision is the last event's, so its
@@ -159,6 +168,27 @@ def _domestic_targets(match: VerbMatch, role: Roles) -> None:
 #: PLOVER 2.0: cooperative acts reported in the future are intentions (AGREE), and announced
 #: future retreats are concessions (CONCEDE). CAMEO codes of the intentions they become.
 INTENTIONS = {"CONSULT": ("AGREE", "036"), "SUPPORT": ("AGREE", "030"), "COOPERATE": ("AGREE", "031"), "AID": ("AGREE", "033"), "RETREAT": ("CONCEDE", "080")}
+
+
+#: Conflict acts made conditional ("would reimpose sanctions unless ...") are threats.
+CONDITIONAL_THREATS = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "restrict", "MOBILIZE": "violence"}
+
+
+def as_threat(event: Event, sentence: Sentence, match: VerbMatch, ontology: Ontology, lexicon) -> Event:
+    """ "Washington said it would reimpose oil sanctions on Venezuela unless ...": a
+    conditional act announced by its own source is a THREATEN event."""
+    if event.plover not in CONDITIONAL_THREATS or event.status not in ("future", "hypothetical"):
+        return event
+    if not any(t.lower in lexicon["speech_verbs"] for t in sentence.tokens[: match.start]):
+        return event
+    following = {t.lower for t in sentence.tokens[match.end :]}
+    preceding = [t.lower for t in sentence.tokens[max(0, match.start - 5) : match.start]]
+    if not ({"unless", "if"} & following) or "if" in preceding or "unless" in preceding:
+        return event
+    event.mode = "expel" if event.mode == "expel" else CONDITIONAL_THREATS[event.plover]
+    event.plover, event.cameo, event.status = "THREATEN", "130", "asserted"
+    event.goldstein = ontology.goldstein_of("130")
+    return event
 
 
 def as_intention(event: Event, ontology: Ontology) -> Event:
