@@ -365,3 +365,16 @@ def test_status_warning_of_harm_is_a_threat_and_a_forecast_is_not(pipeline):
     text = "Ukraine received its first F-16 jets. Moscow warned that airfields hosting the jets would be legitimate targets."
     assert only(code(pipeline, text), "THREATEN").status == "asserted"
     assert code(pipeline, "The agency warned that the harvest would be poor.") == []
+
+
+def test_patterns_cover_every_three_digit_cameo_code_with_1500_senses(resources):
+    patterns = {(c.pattern.source_file, c.pattern.line): c.pattern for forms in resources.patterns.by_form.values() for c in forms}
+    three_digit = {code for code in resources.ontology.cameo_names if len(code) == 3}
+    assert three_digit <= {p.cameo[:3] for p in patterns.values()}
+    assert len(patterns) >= 1500
+
+
+def test_status_considered_option_is_hypothetical(pipeline):
+    event = only(code(pipeline, "The European Union is considering sanctions against Belarusian officials."), "SANCTION")
+    assert (event.status, event.cameo) == ("hypothetical", "014")
+    assert codes(event.target) == ["BLR"]

@@ -24,6 +24,8 @@ class StatusReader:
         lowers = [t.lower for t in sentence.tokens]
         start = self._window_start(lowers, match.start)
         window = lowers[start : match.start]
+        if match.pattern.cameo.startswith("014"):
+            return HYPOTHETICAL  # CAMEO 014, "consider policy option": the act is only considered
         if self._alleged(sentence, lowers, match) or self._demanded(lowers, start) or self._failed_document(lowers, match):
             return HYPOTHETICAL
         if self._has(window, "conditional"):
