@@ -300,7 +300,7 @@ def test_nouns_considered_sanctions_are_not_asserted(pipeline):
 
 def test_known_failure_negation_is_a_status_not_a_rejection(pipeline):
     events = code(pipeline, "Australia and India have not concluded a free trade agreement.")
-    assert [(e.plover, e.status) for e in events] == [("SUPPORT", "negated")]
+    assert [(e.plover, e.status) for e in events] == [("AGREE", "negated")]
 
 
 def test_known_failure_refusing_cooperation_is_a_rejection(pipeline):

@@ -16,6 +16,9 @@ from detente.model import Actor, Document, Event, Sentence, VerbMatch
 #: Acts that, with no one else in view, a state does to its own people.
 HOME_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "PROTEST"})
 
+#: Acts aimed, when no one is named, at the actors' own state.
+OWN_STATE_TYPES = frozenset({"PROTEST"})
+
 #: Acts that need no recipient and should not be given one by guesswork.
 NO_GUESS_TYPES: frozenset[str] = frozenset()
 
@@ -27,6 +30,8 @@ def infer_target(document: Document, sentence: Sentence, match: VerbMatch, sourc
     own = {_code(a) for a in source if _code(a)}
     if not own:
         return []
+    if match.pattern.plover in OWN_STATE_TYPES:
+        return [as_inferred(next(a for a in source if _code(a)))]  # people protest against their own state
     in_sentence = _other_in_sentence(sentence, match, own)
     if in_sentence:
         return [as_inferred(in_sentence)]
