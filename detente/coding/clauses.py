@@ -103,6 +103,14 @@ class ClauseReader:
                     return self._coordinated(sentence, actor)
         return []
 
+    def _opens_a_list(self, sentence: Sentence, actor: Actor) -> bool:
+        """Whether a list of actors can start at `actor`: at the clause's start, not
+        after a verb or a preposition."""
+        at = actor.start - 1
+        while at >= 0 and sentence.tokens[at].lower in ("the", "both", "a", "an"):
+            at -= 1
+        return at < 0 or sentence.tokens[at].lower in (",", "and", ";", ":", "that", "while", "but", "as", "when") or sentence.tokens[at].norm[:1].isupper() and at == 0
+
     def _is_subject_like(self, sentence: Sentence, actor: Actor) -> bool:
         tokens = sentence.tokens
         if actor.end < len(tokens) and tokens[actor.end].lower == "'s":
@@ -127,7 +135,10 @@ class ClauseReader:
         end = self.object_end(sentence, match)
         candidates = [a for a in sentence.actors if match.end <= a.start and a.end <= end]
         located = self.lexicon["location_prepositions"]
-        free = [a for a in candidates if a.start == 0 or sentence.tokens[a.start - 1].lower not in located or a.start - 1 == match.particle_at]
+        if match.pattern.plover == "MOBILIZE":  # "massed troops near Ukraine's border": the troops are its own
+            free = [a for a in candidates if a.resolved or a.sector not in ("MIL", "COP")]
+        else:
+            free = [a for a in candidates if a.start == 0 or sentence.tokens[a.start - 1].lower not in located or a.start - 1 == match.particle_at]
         if not free:
             return []
         chosen = free[0]
@@ -184,8 +195,8 @@ class ClauseReader:
                 gap = [t.lower for t in sentence.tokens[near.end : far.start] if t.lower not in ("the", "its", "their")]
                 if gap not in (["and"], [","], [",", "and"], ["or"], ["as", "well", "as"]):
                     break
-                if step == -1 and not self._is_subject_like(sentence, near):
-                    break  # "met with him, and his embassy complained": not one subject
+                if step == -1 and not self._opens_a_list(sentence, near):
+                    break  # "summoned the Israeli ambassador, and Britain demanded": two clauses
                 group.append(actors[at + step])
                 at += step
         group.sort(key=lambda a: a.start)

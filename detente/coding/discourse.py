@@ -30,8 +30,8 @@ def infer_target(document: Document, sentence: Sentence, match: VerbMatch, sourc
     own = {_code(a) for a in source if _code(a)}
     if not own:
         return []
-    if match.pattern.plover in OWN_STATE_TYPES:
-        return [as_inferred(next(a for a in source if _code(a)))]  # people protest against their own state
+    if match.pattern.plover in OWN_STATE_TYPES or _acts_at_home(sentence, match, source):
+        return [as_inferred(next(a for a in source if _code(a)))]  # protests, police, deployments at home
     in_sentence = _other_in_sentence(sentence, match, own)
     if in_sentence:
         return [as_inferred(in_sentence)]
@@ -43,6 +43,18 @@ def infer_target(document: Document, sentence: Sentence, match: VerbMatch, sourc
         first = next(a for a in source if _code(a))
         return [as_inferred(first)]
     return []
+
+
+def _acts_at_home(sentence: Sentence, match: VerbMatch, source: list[Actor]) -> bool:
+    """Police or troops acting inside their own state: "police fired tear gas",
+    "India deployed troops in Kashmir"."""
+    if match.pattern.plover not in ("ASSAULT", "COERCE", "MOBILIZE"):
+        return False
+    own = {a.country for a in source if a.country}
+    if all(a.sector == "COP" for a in source):
+        return True
+    places = {p.country for p in sentence.places if p.start >= match.end and p.country}
+    return bool(places) and places <= own
 
 
 def memory_self_target(role_target: list[Actor], source: list[Actor]) -> bool:
