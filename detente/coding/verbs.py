@@ -31,6 +31,7 @@ class VerbFinder:
     lexicon: Lexicon
 
     def __post_init__(self) -> None:
+        self._capitalised: frozenset[int] = frozenset()  # of the sentence being read
         lexicon = self.lexicon
         self._not_modifiers = (
             lexicon["be_forms"] | lexicon["have_forms"] | lexicon["prepositions"] | lexicon["speech_verbs"]
@@ -46,6 +47,10 @@ class VerbFinder:
         actor_ends |= {i + 1 for i, w in enumerate(lowers) if i + 1 < len(lowers) and w.endswith("ings") and lowers[i + 1].endswith("ed")}
         matches: list[VerbMatch] = []
         taken: set[int] = set()
+        tokens = sentence.tokens
+        self._capitalised = frozenset(  # "Port" in "Port Moresby": the start of a longer name
+            i for i in range(1, len(tokens) - 1) if tokens[i].norm[:1].isupper() and tokens[i + 1].norm[:1].isupper() and tokens[i + 1].lower != "general"
+        )
         for index, lower in enumerate(lowers):
             if index in taken or not self.patterns.candidates(lower):
                 continue
@@ -115,9 +120,10 @@ class VerbFinder:
 
     def _has_object(self, compiled, lowers, index, end, passive) -> bool:
         if passive:
-            window = lowers[max(0, index - OBJECT_WINDOW) : index]
+            start = max(0, index - OBJECT_WINDOW)
+            window = [w for i, w in enumerate(lowers[start:index], start) if i not in self._capitalised]
         else:
-            window = lowers[end : end + OBJECT_WINDOW]
+            window = [w for i, w in enumerate(lowers[end : end + OBJECT_WINDOW], end) if i not in self._capitalised]
         if not compiled.objects.isdisjoint(window):
             return True
         if not compiled.object_phrases:

@@ -65,9 +65,6 @@ def _gerund(word: str) -> list[str]:
 
 
 def _can_double(word: str) -> bool:
-    return (
-        len(word) >= 3
-        and word[-1] not in _VOWELS + "wxy"
-        and word[-2] in _VOWELS
-        and word[-3] not in _VOWELS
-    )
+    """Consonant-vowel-consonant endings may double ("expelled", "acquitted"); both
+    spellings are generated where it is doubtful, since an unused form is harmless."""
+    return len(word) >= 3 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS and (word[-3] not in _VOWELS or word[-4:-2] == "qu")
