@@ -52,6 +52,8 @@ class ClauseReader:
             agent, subject = self._by_agent(sentence, match), self._subject(sentence, match.start)
             if not agent and match.pattern.plover == "MOBILIZE":
                 return Roles(subject, [])  # "25,000 troops were deployed in Washington": they move
+            if not agent and match.pattern.plover == "COERCE":
+                agent = _authorities(sentence, match, subject)  # "78 people had been arrested": by the state
             return Roles(agent, subject)
         causative = self._causative(sentence, match)
         if causative:
@@ -324,6 +326,16 @@ class ClauseReader:
         form = _inflection(sentence.tokens[match.start].lower)
         alike = [v for v in earlier if _inflection(sentence.tokens[v.start].lower) == form]
         return (alike or earlier or [None])[-1]
+
+
+def _authorities(sentence: Sentence, match: VerbMatch, subject: list[Actor]) -> list[Actor]:
+    """The state that arrests, bans or deports when the passive does not say: the state
+    of the place it happens in, else of the people it happens to."""
+    place = next((p for p in sentence.places if p.country and p.start >= match.end), None)
+    country = place.country if place else next((a.country for a in subject if a.country), None)
+    if country is None:
+        return []
+    return [Actor("", match.start, match.start, "implied", country=country, sector="GOV", inferred=True)]
 
 
 def _people_of_the_place(sentence: Sentence, match: VerbMatch) -> list[Actor]:

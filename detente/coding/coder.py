@@ -41,7 +41,7 @@ class EventCoder:
             if not role.target:
                 role.target = self._anaphoric_target(document, sentence, match, role)
             _domestic_targets(match, role)
-            if not self._codable(role) or match.pattern.needs_target and not self._aimed(sentence, match, role):
+            if not self._codable(role, match) or match.pattern.needs_target and not self._aimed(sentence, match, role):
                 continue
             if not any(a.resolved for a in role.target) or memory_self_target(role.target, role.source):
                 role.target = infer_target(document, sentence, match, role.source) or role.target
@@ -90,9 +90,10 @@ class EventCoder:
         inherited = known.get(role.inherited_from.start) if role.inherited_from else None
         return inherited if own == "asserted" and inherited else own
 
-    def _codable(self, role: Roles) -> bool:
+    def _codable(self, role: Roles, match: VerbMatch | None = None) -> bool:
         if not role.source:
-            return False
+            # "Five aid workers were abducted in Borno": violence by someone unknown to people known
+            return bool(match and match.passive and match.pattern.plover == "ASSAULT" and any(a.resolved for a in role.target))
         if self.keep_unresolved_source:
             return True
         return any(actor.resolved for actor in role.source)
