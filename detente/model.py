@@ -104,6 +104,7 @@ class VerbPattern:
     noun: bool = False
     passive_only: bool = False
     needs_target: bool = False
+    inverse: bool = False  # the subject receives: "received aid from Japan"
     source_file: str = ""
     line: int = 0
 

@@ -379,3 +379,15 @@ def test_status_considered_option_is_hypothetical(pipeline):
     event = only(code(pipeline, "The European Union is considering sanctions against Belarusian officials."), "SANCTION")
     assert (event.status, event.cameo) == ("hypothetical", "014")
     assert codes(event.target) == ["BLR"]
+
+
+def test_verbs_inverse_sense_makes_the_giver_the_source(pipeline):
+    event = only(code(pipeline, "Pakistan received 500,000 doses of China's Sinopharm vaccine."), "AID")
+    assert codes(event.source) == ["CHN"] and codes(event.target) == ["PAK"]
+
+
+def test_places_skip_area_modifiers(pipeline):
+    from detente.model import Document
+
+    document = pipeline(Document(id="p", text="Protesters clashed with riot police in central Paris."))
+    assert [p.text for p in document.sentences[0].places] == ["Paris"]

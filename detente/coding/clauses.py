@@ -72,6 +72,8 @@ class ClauseReader:
         else:
             roles.source = self._subject(sentence, match.start)
         roles.target = self._object(sentence, match, roles.source)
+        if match.pattern.inverse:  # "Pakistan received doses of China's vaccine": China gave
+            roles.source, roles.target = self._giver(sentence, match), roles.source
         if not roles.target and _reciprocal(sentence, match):
             roles.target = list(roles.source)  # "accused each other": both sides, both ways
         return roles
@@ -253,6 +255,16 @@ class ClauseReader:
         while at >= 0 and (sentence.tokens[at].lower.endswith("ly") or sentence.tokens[at].lower in ("also", "then", "not")):
             at -= 1
         return at if at >= 0 else None
+
+    def _giver(self, sentence: Sentence, match: VerbMatch) -> list[Actor]:
+        """For "receive"-like verbs: the one after "from", or a possessor in the object."""
+        end = self.object_end(sentence, match)
+        after = [a for a in sentence.actors if match.end <= a.start < end and a.resolved]
+        lowers = [t.lower for t in sentence.tokens]
+        for actor in after:
+            if lowers[actor.start - 1] == "from" or actor.end < len(lowers) and lowers[actor.end] == "'s":
+                return [actor]
+        return after[:1]
 
     def _noun_roles(self, sentence: Sentence, match: VerbMatch) -> Roles:
         """An event stated as a noun: "Russia's expulsion of 60 diplomats", "the

@@ -78,6 +78,7 @@ def _pattern(entry, ontology: Ontology) -> VerbPattern:
         noun=bool(entry.get("noun")),
         passive_only=bool(entry.get("passive_only")),
         needs_target=bool(entry.get("needs_target")),
+        inverse=bool(entry.get("inverse")),
         source_file=Path(entry.path).name,
         line=entry.line,
     )

@@ -68,12 +68,14 @@ class EventCode:
 
 @dataclass(frozen=True)
 class SynonymSet:
-    """``&NAME`` and its members: `words` as written, `members` as tokens."""
+    """``&NAME`` and its members: `words` as written, `members` as tokens, and the line
+    of the name and of each member."""
 
     name: str
     words: tuple[str, ...]
     members: tuple[tuple[Token, ...], ...]
     line: int
+    member_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,8 @@ class VerbDictionary:
         return [(p, e) for e in self.entries for p in e.phrases if p.verb == verb]
 
     def expand(self, name: str) -> tuple[tuple[Token, ...], ...]:
-        """The members of set `name`, nested sets replaced by their own members."""
+        """The members of set `name`, nested sets replaced by their own members (KeyError
+        when there is no such set)."""
         return _expand(self.synsets, name.upper(), ())
 
 
@@ -179,6 +182,7 @@ class _Block:
     line: int
     phrases: list[VerbPhrase] = field(default_factory=list)
     patterns: list[Pattern] = field(default_factory=list)
+    broken: bool = False
 
     def entry(self) -> VerbEntry:
         phrases = self.phrases or [_header_phrase(self.header, self.line)]
@@ -187,22 +191,32 @@ class _Block:
                          self.line, self.header, self.other_codes)
 
 
+@dataclass
+class _SetDraft:
+    name: str
+    line: int
+    members: list[tuple[str, tuple[Token, ...], int]] = field(default_factory=list)
+    broken: bool = False
+
+
 class _VerbReader:
     def __init__(self, path: str, problems: Problems):
         self.path, self.problems = path, problems
         self.entries: list[VerbEntry] = []
         self.synsets: dict[str, SynonymSet] = {}
         self.block: _Block | None = None
-        self.synset: tuple[str, int, list[tuple[str, tuple[Token, ...]]]] | None = None
+        self.synset: _SetDraft | None = None
 
     def read(self, line: Line) -> None:
         text = line.text
         if text.startswith("---"):
             self._close()
+            self.block = _Block("", EventCode("---"), (), line.number, broken=True)
             self.block = self._header(line)
         elif text.startswith("&"):
             self._close()
-            self.synset = (_synset_name(text, self._fail(line)), line.number, [])
+            self.synset = _SetDraft("", line.number, broken=True)
+            self.synset = _SetDraft(self._synset_name(line), line.number)
         elif self.synset is not None:
             self._member(line)
         elif self.block is None:
@@ -227,27 +241,36 @@ class _VerbReader:
         parsed = [self._call(line, parse_event_code, code) for code in codes]
         return _Block(name, parsed[0], tuple(parsed[1:]), line.number)
 
+    def _synset_name(self, line: Line) -> str:
+        name = line.text[1:].strip().rstrip("_").upper()
+        if not name.isalnum():
+            raise self._error(line, f"a synonym set is named '&NAME' with letters and digits: {line.text!r}")
+        return name
+
     def _member(self, line: Line) -> None:
         if not line.text.startswith("+") or len(line.text) < 2:
-            raise self._error(line, f"a member of &{self.synset[0]} is written '+WORD' or '+&SET'")
+            message = f"expected a '+WORD' or '+&SET' member of &{self.synset.name} or a '---' verb header"
+            raise self._error(line, message)
         words = " ".join(line.text[1:].split())
-        self.synset[2].append((words, self._call(line, tokenize, words, _MEMBER_KINDS)))
+        self.synset.members.append((words, self._call(line, tokenize, words, _MEMBER_KINDS), line.number))
 
     def _close(self) -> None:
-        if self.block is not None:
-            self.entries.append(self.block.entry())
-        if self.synset is not None:
-            self._close_synset(*self.synset)
+        block, synset = self.block, self.synset
         self.block = self.synset = None
+        if block is not None and not block.broken:
+            self.entries.append(block.entry())
+        if synset is not None and not synset.broken:
+            self._close_synset(synset)
 
-    def _close_synset(self, name: str, number: int, members: list) -> None:
-        if name in self.synsets:
-            first = self.synsets[name].line
-            raise data_error(self.path, number, f"&{name} is already defined at line {first}")
-        if not members:
-            raise data_error(self.path, number, f"&{name} has no '+' members")
-        words, tokens = zip(*members)
-        self.synsets[name] = SynonymSet(name, words, tokens, number)
+    def _close_synset(self, draft: _SetDraft) -> None:
+        if draft.name in self.synsets:
+            first = self.synsets[draft.name].line
+            self.problems.add(data_error(self.path, draft.line, f"&{draft.name} is already defined at line {first}"))
+        elif not draft.members:
+            self.problems.add(data_error(self.path, draft.line, f"&{draft.name} has no '+' members"))
+        else:
+            words, tokens, lines = zip(*draft.members)
+            self.synsets[draft.name] = SynonymSet(draft.name, words, tokens, draft.line, lines)
 
     def _call(self, line: Line, function, *args):
         try:
@@ -268,13 +291,6 @@ def parse_event_code(text: str) -> EventCode:
     if len(parts) > 2 or not all(_CODE.fullmatch(part) for part in parts):
         raise ValueError(f"not an event code: [{text}]")
     return EventCode(parts[0], parts[1] if len(parts) == 2 else None)
-
-
-def _synset_name(text: str, fail) -> str:
-    name = text[1:].strip().rstrip("_").upper()
-    if not name.isalnum():
-        raise fail(f"a synonym set is named '&NAME' with letters and digits: {text!r}")
-    return name
 
 
 def _pattern(line: Line, fail) -> Pattern:
@@ -324,23 +340,30 @@ def _header_phrase(header: str, number: int) -> VerbPhrase:
 
 
 def _reference_errors(path: str, entries: list[VerbEntry], synsets: dict[str, SynonymSet]):
-    for entry in entries:
-        for pattern in entry.patterns:
-            for token in pattern.before + pattern.after:
-                if token.kind == SYNSET and token.text not in synsets:
-                    yield DataError(f"unknown synonym set &{token.text}", path, pattern.line)
+    used = [(p.before + p.after, p.line) for e in entries for p in e.patterns]
+    used += [pair for s in synsets.values() for pair in zip(s.members, s.member_lines)]
+    for tokens, number in used:
+        for token in tokens:
+            if token.kind == SYNSET and token.text not in synsets:
+                yield DataError(f"unknown synonym set &{token.text}", path, number)
     for synset in synsets.values():
         try:
             _expand(synsets, synset.name, ())
-        except ValueError as error:
+        except _CycleError as error:
             yield DataError(str(error), path, synset.line)
+        except KeyError:
+            pass  # reported above
+
+
+class _CycleError(ValueError):
+    """A synonym set that contains itself, directly or through other sets."""
 
 
 def _expand(synsets: dict[str, SynonymSet], name: str, seen: tuple[str, ...]) -> tuple[tuple[Token, ...], ...]:
     if name in seen:
-        raise ValueError(f"&{name} contains itself: {' -> '.join('&' + n for n in seen + (name,))}")
+        raise _CycleError(f"&{name} contains itself: {' -> '.join('&' + n for n in seen + (name,))}")
     if name not in synsets:
-        raise ValueError(f"unknown synonym set &{name}")
+        raise KeyError(f"unknown synonym set &{name}")
     result: list[tuple[Token, ...]] = []
     for member in synsets[name].members:
         if len(member) == 1 and member[0].kind == SYNSET:

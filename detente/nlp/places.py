@@ -12,6 +12,13 @@ from detente.model import PlaceMention, Sentence
 
 MAX_PLACE_TOKENS = 4
 
+#: Words before a place name that narrow it down without being part of it.
+AREA_MODIFIERS = frozenset({
+    "central", "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north", "south", "east", "west", "downtown", "rural", "occupied", "besieged", "coastal",
+    "neighbouring", "neighboring", "war-torn", "restive", "landlocked", "oil-rich", "capital", "greater",
+})
+
 #: Words that name towns somewhere but, alone, are only part of a longer name here.
 NOT_PLACES_ALONE = frozenset(
     {"North", "South", "East", "West", "Central", "Horn", "Gulf", "Bay", "Mission", "Union", "Lake", "Mount", "Cape", "Port", "New", "Saint", "St"}
@@ -91,6 +98,8 @@ def find_places(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon, pref
         start = index + 1
         if tokens[start].lower == "the" and start + 1 < len(tokens):
             start += 1
+        while start + 1 < len(tokens) and tokens[start].lower in AREA_MODIFIERS:
+            start += 1  # "in central Paris", "in northern Syria"
         for end in range(min(len(tokens), start + MAX_PLACE_TOKENS), start, -1):
             name = sentence.span_text(start, end)
             place = gazetteer.get(name, prefer) if name[:1].isupper() else None
