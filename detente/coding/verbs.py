@@ -153,6 +153,8 @@ class VerbFinder:
             return True
         if self._after_determiner_and_modifiers(lowers, index, proper):
             return True  # "a three-day visit", "a planned meeting", "his first state visit"
+        if lowers[index].endswith("s") and ("-" in before or before.endswith(("al", "ic", "ive", "ful", "ous", "ary", "ral"))):
+            return True  # "high-level talks", "bilateral talks", "family visits" after an adjective
         word = lowers[index]
         if index + 1 < len(lowers) and lowers[index + 1] == "of" and not word.endswith(("ing", "ed")):
             return True  # "the test of a missile", but not "warned of" or "accused of"

@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from detente.compat.lines import Line, Problems, content_lines, data_error, read_text, split_codes
@@ -97,8 +98,9 @@ class ActorDictionary:
     entries: tuple[ActorEntry, ...]
     path: str = ""
 
-    @property
+    @cached_property
     def names(self) -> dict[str, list[ActorEntry]]:
+        """Every name, as `phrase_key` writes it, and the entries that have it."""
         index: dict[str, list[ActorEntry]] = {}
         for entry in self.entries:
             for phrase in entry.phrases:
@@ -140,6 +142,7 @@ def parse_actors(text: str, path: str = "<actors>", errors: list[DataError] | No
 class _Draft:
     def __init__(self, number: int):
         self.line, self.names, self.phrases, self.codes = number, [], [], []
+        self.code_lines = 0
 
     def add_name(self, line: Line, path: str) -> None:
         name, codes = _split(line, path)
@@ -171,9 +174,10 @@ def _continue_entry(draft: _Draft | None, line: Line, path: str) -> None:
     if draft is None or not draft.names:
         raise data_error(path, line, "a synonym or code line needs an actor name line above it")
     if line.text.startswith("["):
+        draft.code_lines += 1
         draft.add_codes(_split(line, path)[1], line, path)
         return
-    if draft.codes:
+    if draft.code_lines:
         raise data_error(path, line, "a '+synonym' line goes before the entry's code lines")
     name, codes = _split(line, path)
     if codes:
