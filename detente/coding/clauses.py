@@ -180,11 +180,18 @@ class ClauseReader:
         return False
 
     def _by_agent(self, sentence: Sentence, match: VerbMatch) -> list[Actor]:
+        """The "by" phrase of a passive; "killed by a roadside bomb planted by PKK
+        militants": when the first "by" names a thing, a second may name its user."""
         after = match.particle_at + 1 if match.particle_at is not None else match.end
-        for at in range(after, min(len(sentence.tokens), after + 4)):
-            if sentence.tokens[at].lower == "by":
+        limit = min(len(sentence.tokens), after + 10)
+        for at in range(after, limit):
+            word = sentence.tokens[at].lower
+            if word in (",", ";", ".") or at >= after + 4 and word != "by" and not word.isalpha():
+                break
+            if word == "by":
                 actor = next((a for a in sentence.actors if a.start in (at + 1, at + 2)), None)
-                return self._coordinated(sentence, actor) if actor else []
+                if actor:
+                    return self._coordinated(sentence, actor)
         return []
 
     def _coordinated(self, sentence: Sentence, actor: Actor) -> list[Actor]:

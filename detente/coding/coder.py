@@ -43,7 +43,7 @@ class EventCoder:
             _domestic_targets(match, role)
             if not self._codable(role, match) or match.pattern.needs_target and not self._aimed(sentence, match, role):
                 continue
-            if not any(a.resolved for a in role.target) or memory_self_target(role.target, role.source):
+            if not any(a.resolved for a in role.target) or memory_self_target(role.target, role.source, match.pattern.plover):
                 role.target = infer_target(document, sentence, match, role.source) or role.target
             event = as_intention(self._event(document, sentence, match, role, status), self.ontology)
             event = as_threat(event, sentence, match, self.ontology, self.status.lexicon)

@@ -30,7 +30,8 @@ def infer_target(document: Document, sentence: Sentence, match: VerbMatch, sourc
     own = {_code(a) for a in source if _code(a)}
     if not own:
         return []
-    if match.pattern.plover in OWN_STATE_TYPES or _acts_at_home(sentence, match, source):
+    civilians = not all(a.sector == "GOV" or a.kind in ("country", "capital", "seat") for a in source)
+    if match.pattern.plover in OWN_STATE_TYPES and civilians or _acts_at_home(sentence, match, source):
         return [as_inferred(next(a for a in source if _code(a)))]  # protests, police, deployments at home
     in_sentence = _other_in_sentence(sentence, match, own)
     if in_sentence:
@@ -57,9 +58,12 @@ def _acts_at_home(sentence: Sentence, match: VerbMatch, source: list[Actor]) -> 
     return bool(places) and places <= own
 
 
-def memory_self_target(role_target: list[Actor], source: list[Actor]) -> bool:
+def memory_self_target(role_target: list[Actor], source: list[Actor], plover: str = "") -> bool:
     """A target that memory placed in the source's own state ("Berlin accused the
-    diplomats"), which for an act between states is more likely a wrong guess."""
+    diplomats"), which for an act between states is more likely a wrong guess (acts at
+    home, such as arrests, are aimed at the own state's people)."""
+    if plover in HOME_TYPES:
+        return False
     own = {_code(a) for a in source}
     return bool(role_target) and all(_code(a) in own and a.kind in ("sector", "pronoun") for a in role_target)
 

@@ -68,7 +68,7 @@ class StatusReader:
             return HYPOTHETICAL
         if match.start > 0 and lowers[match.start - 1] in self.lexicon["noun_future"]:
             return FUTURE
-        for word in lowers[match.end : match.end + 4]:
+        for word in lowers[match.end : match.end + 10]:
             if word in ("would", "could", "might", "may"):
                 return HYPOTHETICAL
             if word in ("will", "shall"):

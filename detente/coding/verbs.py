@@ -91,8 +91,8 @@ class VerbFinder:
         if tuple(lowers[index + 1 : end]) != compiled.rest:
             return None
         if pattern.noun:
-            if not self._nominal(lowers, index, end):
-                return None
+            if not self._nominal(lowers, index, end) or index > 0 and lowers[index - 1] == "in":
+                return None  # "in protest", "in retaliation": a reason, not an event
         elif not_a_verb:
             return None
         is_participle = passive and lowers[index] in compiled.participles
