@@ -68,7 +68,7 @@ class ClauseReader:
         elif opener == "to":
             roles.source = self._infinitive_subject(sentence, match.start)
         elif opener in self.lexicon["adjunct_openers"]:
-            roles.source = self._clause_subject(sentence, match.start)
+            roles.source = self._clause_subject(sentence, match.start, main_first=self._after_complement(sentence, match.start))
         else:
             roles.source = self._subject(sentence, match.start)
         roles.target = self._object(sentence, match, roles.source)
@@ -99,9 +99,16 @@ class ClauseReader:
             return self._coordinated(sentence, after[0]) if after else []
         return self._subject(sentence, before)
 
-    def _clause_subject(self, sentence: Sentence, before: int) -> list[Actor]:
+    def _after_complement(self, sentence: Sentence, before: int) -> bool:
+        """ "Moldova said that a Russian missile had crossed its airspace, and summoned
+        the ambassador": after a "that" clause, ", and" goes back to the main clause."""
+        start = self._clause_start(sentence, before)
+        return start > 0 and sentence.tokens[start - 1].lower == "that"
+
+    def _clause_subject(self, sentence: Sentence, before: int, main_first: bool = False) -> list[Actor]:
         """The first subject-like actor of the clause (or, failing that, of the sentence)."""
-        for start in (self._clause_start(sentence, before), 0):
+        starts = (0, self._clause_start(sentence, before)) if main_first else (self._clause_start(sentence, before), 0)
+        for start in starts:
             for actor in sentence.actors:
                 if start <= actor.start and actor.end <= before and self._is_subject_like(sentence, actor):
                     return self._coordinated(sentence, actor)
@@ -350,8 +357,10 @@ class ClauseReader:
 def _authorities(sentence: Sentence, match: VerbMatch, subject: list[Actor]) -> list[Actor]:
     """The state that arrests, bans or deports when the passive does not say: the state
     of the place it happens in, else of the people it happens to."""
+    lowers = [t.lower for t in sentence.tokens]
+    named = next((a for a in sentence.actors if a.start > match.end and a.country and lowers[a.start - 1] in ("from", "in", "by") or a.start > match.end + 1 and a.country and lowers[a.start - 2 : a.start] == ["from", "the"]), None)
     place = next((p for p in sentence.places if p.country and p.start >= match.end), None)
-    country = place.country if place else next((a.country for a in subject if a.country), None)
+    country = named.country if named else place.country if place else next((a.country for a in subject if a.country), None)
     if country is None:
         return []
     return [Actor("", match.start, match.start, "implied", country=country, sector="GOV", inferred=True)]

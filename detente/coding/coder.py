@@ -203,6 +203,9 @@ def as_intention(event: Event, ontology: Ontology) -> Event:
     if event.plover == "MOBILIZE" and event.mode in (None, "troops") and len(states) >= 2:
         event.plover, event.mode, event.cameo = "COOPERATE", None, "062"
         event.goldstein = ontology.goldstein_of("062")
+    if event.plover == "ASSAULT" and event.source and all(a.sector == "CVL" for a in event.source):
+        event.plover, event.mode, event.cameo = "PROTEST", "riot", "145"  # rioters torching cars: a violent protest
+        event.goldstein = ontology.goldstein_of("145")
     if event.plover == "THREATEN" and event.status == "future":
         event.status = "asserted"  # "said it would respond": the threat is made now
     if event.status != "future" or event.plover not in INTENTIONS:

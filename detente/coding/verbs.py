@@ -44,6 +44,7 @@ class VerbFinder:
             i for a in sentence.actors for i in range(a.start, a.end)
         )  # names and actors: never the modifiers of a following noun
         actor_ends = {a.end for a in sentence.actors if a.kind in ("sector", "composed") and a.head and not a.text.lower().endswith(a.head)}
+        actor_ends |= {a.end for a in sentence.actors if a.kind == "people"}  # "88 Brazilians deported from ..."
         actor_ends |= {i + 1 for i, w in enumerate(lowers) if i + 1 < len(lowers) and w.endswith("ings") and lowers[i + 1].endswith("ed")}
         matches: list[VerbMatch] = []
         taken: set[int] = set()
@@ -76,7 +77,8 @@ class VerbFinder:
         reduced = after_actor and not passive and self._no_object_follows(lowers, index)
         best, best_rank = None, None
         for compiled in self.patterns.candidates(lowers[index]):
-            is_reduced = reduced and compiled.pattern.plover in REDUCED_PASSIVE_TYPES
+            own_particle = compiled.pattern.particle and index + 1 < len(lowers) and lowers[index + 1] == compiled.pattern.particle
+            is_reduced = reduced and compiled.pattern.plover in REDUCED_PASSIVE_TYPES and not own_particle
             match = self._try(compiled, lowers, index, passive or is_reduced, not_a_verb)
             if match is None:
                 continue

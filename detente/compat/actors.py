@@ -109,7 +109,10 @@ class ActorDictionary:
 
     def lookup(self, name: str) -> list[ActorEntry]:
         """The entries with `name` (case, '_' and a trailing '_' do not matter)."""
-        return self.names.get(phrase_key(tokenize(name)), [])
+        try:
+            return self.names.get(phrase_key(tokenize(name)), [])
+        except ValueError:  # not a phrase at all
+            return []
 
 
 def phrase_key(tokens: tuple[Token, ...]) -> str:

@@ -209,6 +209,8 @@ class _VerbReader:
 
     def read(self, line: Line) -> None:
         text = line.text
+        # A placeholder comes first, so that when the header line is malformed the lines
+        # under it are skipped rather than each reported again.
         if text.startswith("---"):
             self._close()
             self.block = _Block("", EventCode("---"), (), line.number, broken=True)
@@ -222,9 +224,9 @@ class _VerbReader:
         elif self.block is None:
             raise self._error(line, "expected a '--- VERB [code] ---' header or a '&SET' before this line")
         elif text.startswith("-"):
-            self.block.patterns.append(_pattern(line, self._fail(line)))
+            self.block.patterns.append(self._call(line, _pattern, text[1:], line.number))
         else:
-            self.block.phrases.append(_verb_phrase(text, line.number, self._fail(line)))
+            self.block.phrases.append(self._call(line, _verb_phrase, text, line.number))
 
     def finish(self) -> VerbDictionary:
         self._close()
@@ -278,51 +280,41 @@ class _VerbReader:
         except ValueError as error:
             raise self._error(line, str(error)) from None
 
-    def _fail(self, line: Line):
-        return lambda message: self._error(line, message)
-
     def _error(self, line: Line, message: str) -> DataError:
         return data_error(self.path, line, message)
 
 
 def parse_event_code(text: str) -> EventCode:
     """``"023"`` or ``"032:033"`` as an `EventCode`; ValueError when malformed."""
-    parts = text.replace(" ", "").split(":")
+    parts = [part.strip() for part in text.split(":")]
     if len(parts) > 2 or not all(_CODE.fullmatch(part) for part in parts):
         raise ValueError(f"not an event code: [{text}]")
     return EventCode(parts[0], parts[1] if len(parts) == 2 else None)
 
 
-def _pattern(line: Line, fail) -> Pattern:
-    try:
-        body, codes = split_codes(line.text[1:])
-        tokens = tokenize(body, _PATTERN_KINDS)
-    except ValueError as error:
-        raise fail(str(error)) from None
+def _pattern(text: str, number: int) -> Pattern:
+    """A pattern line (after its '-'); ValueError when malformed."""
+    body, codes = split_codes(text)
+    tokens = tokenize(body, _PATTERN_KINDS)
     if len(codes) != 1:
-        raise fail("a pattern line ends in one code: '- TOKENS * TOKENS [code]'")
+        raise ValueError("a pattern line ends in one code: '- TOKENS * TOKENS [code]'")
     verbs = [index for index, token in enumerate(tokens) if token.kind == "verb"]
     if len(verbs) != 1:
-        raise fail(f"a pattern has one '*' for the verb, this one has {len(verbs)}")
-    try:
-        code = parse_event_code(codes[0])
-    except ValueError as error:
-        raise fail(str(error)) from None
+        raise ValueError(f"a pattern has one '*' for the verb, this one has {len(verbs)}")
     at = verbs[0]
-    return Pattern(tokens[:at], tokens[at + 1 :], code, line.number, tokens[at].attached, " ".join(body.split()))
+    return Pattern(tokens[:at], tokens[at + 1 :], parse_event_code(codes[0]), number, tokens[at].attached,
+                   " ".join(body.split()))
 
 
-def _verb_phrase(text: str, number: int, fail) -> VerbPhrase:
-    try:
-        head_text, codes = split_codes(text)
-        match = _FORMS.match(head_text)
-        if match is None or len(codes) > 1:
-            raise ValueError("a verb line is 'VERB {FORMS} [code]'")
-        words, head = _verb_words(match["phrase"])
-        forms = tuple(" ".join(_verb_words(form)[0]) for form in (match["forms"] or "").split())
-        code = parse_event_code(codes[0]) if codes else None
-    except ValueError as error:
-        raise fail(str(error)) from None
+def _verb_phrase(text: str, number: int) -> VerbPhrase:
+    """A verb line; ValueError when malformed."""
+    head_text, codes = split_codes(text)
+    match = _FORMS.match(head_text)
+    if match is None or len(codes) > 1:
+        raise ValueError("a verb line is 'VERB {FORMS} [code]'")
+    words, head = _verb_words(match["phrase"])
+    forms = tuple(" ".join(_verb_words(form)[0]) for form in (match["forms"] or "").split())
+    code = parse_event_code(codes[0]) if codes else None
     return VerbPhrase(words, head, forms, code, number)
 
 
