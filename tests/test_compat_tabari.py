@@ -130,7 +130,7 @@ def test_synonym_sets_hold_words_phrases_and_nested_sets(verbs):
 
 def test_verb_block_has_irregular_forms_phrases_and_own_codes(verbs):
     entry = verbs.entries[0]
-    assert (entry.verb, entry.forms, entry.code, entry.line) == ("BREAK", ("BROKE", "BROKEN"), EventCode("1717"), 13)
+    assert (entry.verb, entry.forms, entry.code, entry.line) == ("BREAK", ("BROKE", "BROKEN"), EventCode("1717"), 14)
     down, tap = entry.phrases[1], entry.phrases[2]
     assert (down.words, down.verb, down.forms) == (("BREAK", "DOWN"), "BREAK", ("BREAKS DOWN", "BROKE DOWN"))
     assert (tap.words, tap.head, tap.verb, tap.forms) == (("WIRE", "TAP"), 1, "TAP", ("WIRE TAPPED",))
@@ -142,7 +142,7 @@ def test_patterns_keep_slots_joins_and_the_verb_position(verbs):
     known, prep, said = verbs.entries[0].patterns
     assert known.before == (Token("target", "+"), Token("word", "KNOWN", exact=True))
     assert known.after == (Token("word", "IN", exact=True), Token("source", "$"))
-    assert (known.code, known.line, known.verb_attached, known.text) == (EventCode("076"), 17, False, "+ KNOWN_ * IN_ $")
+    assert (known.code, known.line, known.verb_attached, known.text) == (EventCode("076"), 18, False, "+ KNOWN_ * IN_ $")
     assert [t.kind for t in prep.after] == ["synset", "skip", "target"]
     assert said.before == (Token("word", "SAID"), Token("synset", "MONEYLIKE"))
     assert said.after == (Token("word", "OUT", attached=True),) and said.code.is_null
