@@ -91,6 +91,9 @@ class DocumentMemory:
         elif actor.possessor == "its":
             bodies = [b for b in self.last_bodies if b.resolved]
             identity = _Identity(bodies[-1].country, bodies[-1].org, None) if bodies else None
+        elif actor.kind == "composed" and actor.person:
+            name = actor.person
+            identity = self.surnames.get(name) or self.surnames.get(name.split()[-1]) or self._official(actor)
         elif actor.head and not actor.possessor and _singular(actor):
             identity = self.heads.get(actor.head) or self._home(actor) or self._local(sentence, actor) or self._official(actor)
         elif actor.head and not actor.possessor:
@@ -197,8 +200,8 @@ class DocumentMemory:
         actors = sentence.actors
         for left, right in zip(actors, actors[1:]):
             gap = [t.lower for t in sentence.tokens[left.end : right.start]]
-            if gap not in ([","], [",", "the"], [",", "a"], ["as"]):
-                continue
+            if gap not in ([","], [",", "the"], [",", "a"], ["as"]) and not (gap[-1:] == ["as"] and len(gap) <= 3):
+                continue  # "Anatoly Antonov, the Russian ambassador"; "Rajapaksa resigned as Sri Lanka's president"
             name, role = (left, right) if left.kind in ("name", "person") else (right, left)
             if name.kind not in ("name", "person") or role.kind not in ("sector", "composed"):
                 continue

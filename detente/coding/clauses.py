@@ -333,8 +333,12 @@ class ClauseReader:
 
     def _noun_possessor(self, sentence: Sentence, match: VerbMatch) -> list[Actor]:
         """ "Russia's expulsion", "U.S. sanctions", "the Russian invasion": the actor
-        right before the noun, with only "'s" and modifiers between."""
+        right before the noun, with only "'s" and modifiers between; "their withdrawal":
+        the subject of the clause."""
         lowers = [t.lower for t in sentence.tokens]
+        before = [w for w in lowers[max(0, match.start - 3) : match.start] if w not in ("first", "full", "final", "planned", "own")]
+        if before[-1:] in (["their"], ["its"]):
+            return self._subject(sentence, match.start)
         for actor in reversed(sentence.actors):
             if actor.end > match.start:
                 continue

@@ -203,6 +203,9 @@ def as_intention(event: Event, ontology: Ontology) -> Event:
     if event.plover == "MOBILIZE" and event.mode in (None, "troops") and len(states) >= 2:
         event.plover, event.mode, event.cameo = "COOPERATE", None, "062"
         event.goldstein = ontology.goldstein_of("062")
+    if event.plover == "SANCTION" and event.mode == "withdraw" and any(a.sector == "MIL" for a in event.source):
+        event.plover, event.cameo = "RETREAT", "0874"  # "Russian forces completed their withdrawal": a military retreat
+        event.goldstein = ontology.goldstein_of("0874")
     if event.plover == "ASSAULT" and event.source and all(a.sector == "CVL" for a in event.source):
         event.plover, event.mode, event.cameo = "PROTEST", "riot", "145"  # rioters torching cars: a violent protest
         event.goldstein = ontology.goldstein_of("145")
