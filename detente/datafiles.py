@@ -29,6 +29,7 @@ KIND_BY_LOCATION = {
     "actors/people.yaml": "people",
     "actors/ambiguity.yaml": "ambiguity",
     "ontology/contexts.yaml": "contexts",
+    "ontology/modes.yaml": "modes",
     "verbs/": "verbs",
     "lexicon/": "lexicon",
 }

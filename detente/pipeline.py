@@ -17,6 +17,7 @@ from detente.actors.memory import resolve_document
 from detente.actors.resolver import ActorResolver
 from detente.coding.clauses import ClauseReader
 from detente.coding.contexts import ContextTagger
+from detente.coding.modes import ModeCues
 from detente.coding.coder import EventCoder
 from detente.coding.ontology import Ontology
 from detente.coding.patterns import PatternIndex
@@ -46,6 +47,7 @@ class Resources:
     gazetteer: Gazetteer
     ambiguity: AmbiguityRules
     contexts: ContextTagger
+    modes: ModeCues
     @classmethod
     def bundled(cls) -> "Resources":
         lexicon = Lexicon.load()
@@ -58,7 +60,7 @@ class Resources:
         for name in actors.non_places:
             gazetteer.remove(name)  # "White House" is a seat of power, not a town
         patterns = PatternIndex.load(ontology=ontology)
-        return cls(lexicon, actors, patterns, ontology, gazetteer, AmbiguityRules.load(), ContextTagger.load())
+        return cls(lexicon, actors, patterns, ontology, gazetteer, AmbiguityRules.load(), ContextTagger.load(), ModeCues.load(ontology=ontology))
 
 
 @dataclass
@@ -72,7 +74,7 @@ class Pipeline:
         r = resources or Resources.bundled()
         resolver = ActorResolver(r.actors, r.lexicon, r.gazetteer.__contains__, r.ambiguity, frozenset(r.patterns.by_form))
         verbs = VerbFinder(r.patterns, r.lexicon)
-        coder = EventCoder(ClauseReader(r.lexicon), StatusReader(r.lexicon), r.ontology, r.contexts, keep_unresolved_source)
+        coder = EventCoder(ClauseReader(r.lexicon), StatusReader(r.lexicon), r.ontology, r.contexts, r.modes, keep_unresolved_source)
 
         def sentences(doc: Document) -> Document:
             doc.sentences = split_sentences(doc.text)

@@ -391,3 +391,10 @@ def test_places_skip_area_modifiers(pipeline):
 
     document = pipeline(Document(id="p", text="Protesters clashed with riot police in central Paris."))
     assert [p.text for p in document.sentences[0].places] == ["Paris"]
+
+
+def test_modes_come_from_cue_words_when_the_verb_leaves_them_open(pipeline):
+    event = only(code(pipeline, "An Israeli drone strike killed a senior Hamas commander in Lebanon."), "ASSAULT")
+    assert event.mode == "drone"
+    visit = only(code(pipeline, "Brazil's president met Xi Jinping in Beijing on Friday."), "CONSULT")
+    assert visit.mode == "visit"

@@ -9,6 +9,7 @@ from detente.coding.clauses import ClauseReader, Roles
 from detente.coding.confidence import confidence
 from detente.coding.contexts import ContextTagger
 from detente.coding.discourse import as_inferred, infer_target, memory_self_target
+from detente.coding.modes import ModeCues
 from detente.coding.ontology import Ontology
 from detente.coding.status import StatusReader
 from detente.config import LOCATION_WINDOW
@@ -21,6 +22,7 @@ class EventCoder:
     status: StatusReader
     ontology: Ontology
     contexts: ContextTagger
+    modes: ModeCues
     keep_unresolved_source: bool = False
 
     def __call__(self, document: Document) -> Document:
@@ -47,6 +49,7 @@ class EventCoder:
                 role.target = infer_target(document, sentence, match, role.source) or role.target
             event = as_intention(self._event(document, sentence, match, role, status), self.ontology)
             event = as_threat(event, sentence, match, self.ontology, self.status.lexicon)
+            self.modes.refine(event, sentence)
             events.append(as_refusal(event, sentence, match, self.ontology, self.status.lexicon))
         if events and self._non_political(sentence):
             events = [e for e in events if e.plover not in METAPHOR_PRONE_TYPES]
