@@ -380,8 +380,9 @@ def _people_of_the_place(sentence: Sentence, match: VerbMatch) -> list[Actor]:
 
 
 def _reciprocal(sentence: Sentence, match: VerbMatch) -> bool:
+    """ "accused each other", "attacked themselves": the target is the source."""
     after = [t.lower for t in sentence.tokens[match.end : match.end + 3]]
-    return after[:2] in (["each", "other"], ["one", "another"])
+    return after[:2] in (["each", "other"], ["one", "another"]) or after[:1] in (["themselves"], ["itself"], ["himself"], ["herself"])
 
 
 def _inflection(word: str) -> str:
