@@ -14,7 +14,7 @@ from __future__ import annotations
 from detente.model import Actor, Document, Event, Sentence, VerbMatch
 
 #: Acts that, with no one else in view, a state does to its own people.
-HOME_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "PROTEST"})
+HOME_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "PROTEST", "MOBILIZE"})
 
 #: Acts aimed, when no one is named, at the actors' own state.
 OWN_STATE_TYPES = frozenset({"PROTEST"})
@@ -33,7 +33,7 @@ def infer_target(document: Document, sentence: Sentence, match: VerbMatch, sourc
     civilians = not all(a.sector == "GOV" or a.kind in ("country", "capital", "seat") for a in source)
     if match.pattern.plover in OWN_STATE_TYPES and civilians or _acts_at_home(sentence, match, source):
         return [as_inferred(next(a for a in source if _code(a)))]  # protests, police, deployments at home
-    in_sentence = _other_in_sentence(sentence, match, own)
+    in_sentence = _other_in_sentence(sentence, match, own) or _other_place(sentence, match, own)
     if in_sentence:
         return [as_inferred(in_sentence)]
     for event in reversed(document.events):
@@ -72,6 +72,14 @@ def _other_in_sentence(sentence: Sentence, match: VerbMatch, own: set[str]) -> A
     others = [a for a in sentence.actors if _code(a) and _code(a) not in own and a.kind != "pronoun"]
     after = [a for a in others if a.start >= match.end]
     return (after or others or [None])[0]
+
+
+def _other_place(sentence: Sentence, match: VerbMatch, own: set[str]) -> Actor | None:
+    """ "Russian missiles struck the port of Odesa": the state of a place named after the verb."""
+    place = next((p for p in sentence.places if p.start >= match.end and p.country and p.country not in own), None)
+    if place is None:
+        return None
+    return Actor(place.text, place.start, place.end, "place", country=place.country, sector="GOV")
 
 
 def as_inferred(actor: Actor) -> Actor:
