@@ -147,7 +147,8 @@ class ClauseReader:
         candidates = [a for a in sentence.actors if match.end <= a.start and a.end <= end]
         located = self.lexicon["location_prepositions"]
         if match.pattern.plover == "MOBILIZE":  # "massed troops near Ukraine's border": the troops are its own
-            free = [a for a in candidates if a.resolved or a.sector not in ("MIL", "COP")]
+            own = {a.country for a in source}
+            free = [a for a in candidates if a.sector not in ("MIL", "COP") or a.country and a.country not in own]
         else:
             free = [a for a in candidates if a.start == 0 or sentence.tokens[a.start - 1].lower not in located or a.start - 1 == match.particle_at]
         if not free:

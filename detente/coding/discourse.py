@@ -36,6 +36,10 @@ def infer_target(document: Document, sentence: Sentence, match: VerbMatch, sourc
     in_sentence = _other_in_sentence(sentence, match, own) or _other_place(sentence, match, own)
     if in_sentence:
         return [as_inferred(in_sentence)]
+    recent = list(reversed(document.events[-6:]))
+    for event in recent:  # first, whoever last acted on this source: "China's drills around Taiwan" -> Taiwan reacts
+        if own & {_code(a) for a in event.target} and any(_code(a) not in own for a in event.source if _code(a)):
+            return [as_inferred(next(a for a in event.source if _code(a) and _code(a) not in own))]
     for event in reversed(document.events):
         others = [a for a in event.source + event.target if _code(a) and _code(a) not in own]
         if others:
