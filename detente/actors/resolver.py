@@ -32,6 +32,10 @@ class ActorResolver:
     ambiguity: AmbiguityRules | None = None
     verb_forms: frozenset[str] = frozenset()  # words that are verbs, never modifiers
 
+    def __post_init__(self) -> None:
+        lexicon = self.lexicon
+        self._pronouns = lexicon["pronouns_person"] | lexicon["pronouns_thing"] | lexicon["pronouns_plural"]
+
     def __call__(self, sentence: Sentence, day: dt.date | None) -> list[Actor]:
         mentions = self._dictionary_mentions(sentence, day)
         mentions += self._group_mentions(sentence, mentions)
@@ -147,7 +151,7 @@ class ActorResolver:
 
     def _pronoun_mentions(self, sentence: Sentence, known: list[Actor]) -> list[Actor]:
         covered = {i for m in known for i in range(m.start, m.end)}
-        pronouns = self.lexicon["pronouns_person"] | self.lexicon["pronouns_thing"] | self.lexicon["pronouns_plural"]
+        pronouns = self._pronouns
         return [
             Actor(t.text, i, i + 1, "pronoun", head=t.lower, human=t.lower != "it")
             for i, t in enumerate(sentence.tokens)

@@ -37,8 +37,9 @@ class ModeCues:
         if event.plover == "CONSULT" and self._visit(event):
             event.mode = "visit"
             return
+        present = {t.lower for t in sentence.tokens}
         for mode, phrases in self.by_type.get(event.plover, ()):
-            if any(_occurs(sentence, phrase) for phrase in phrases):
+            if any(phrase[0].lower() in present and _occurs(sentence, phrase) for phrase in phrases):
                 event.mode = mode
                 return
 
