@@ -20,14 +20,18 @@ class DetenteError(Exception):
     """Base class of every error detente raises on purpose."""
 
 
-class InputError(DetenteError):
-    """A document could not be read."""
+class _Located(DetenteError):
+    """An error about a place in a file: its message starts with file:line."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None):
         self.path = path
         self.line = line
         where = path if line is None else f"{path}:{line}"
         super().__init__(f"{where}: {message}" if where else message)
+
+
+class InputError(_Located):
+    """A document could not be read."""
 
 
 class EmptyInputError(InputError):
@@ -46,14 +50,8 @@ class RecordError(InputError):
     """A JSON Lines record is malformed or lacks a required field."""
 
 
-class DataError(DetenteError):
+class DataError(_Located):
     """A dictionary, pattern or lexicon file does not follow its schema."""
-
-    def __init__(self, message: str, path: str | None = None, line: int | None = None):
-        self.path = path
-        self.line = line
-        where = path if line is None else f"{path}:{line}"
-        super().__init__(f"{where}: {message}" if where else message)
 
 
 class StoreError(DetenteError):

@@ -25,7 +25,7 @@ from detente.coding.status import StatusReader
 from detente.coding.verbs import VerbFinder
 from detente.config import KEEP_UNRESOLVED_SOURCE
 from detente.lexicon import Lexicon
-from detente.model import Document
+from detente.model import Document, Sentence
 from detente.nlp.dates import find_dates
 from detente.nlp.places import Gazetteer, Place, find_places
 from detente.nlp.quantities import find_quantities
@@ -84,44 +84,24 @@ class Pipeline:
             doc.dateline_country = _dateline_country(doc, r)
             return doc
 
-        def dates(doc: Document) -> Document:
-            for s in doc.sentences:
-                s.dates = find_dates(s, doc.date)
-            return doc
-
-        def quantities(doc: Document) -> Document:
-            for s in doc.sentences:
-                s.quantities = find_quantities(s, r.lexicon)
-            return doc
-
         def places(doc: Document) -> Document:
             mentioned = frozenset(a.country for s in doc.sentences for a in s.actors if a.country)
             for s in doc.sentences:
                 s.places = find_places(s, r.gazetteer, r.lexicon, mentioned)
             return doc
 
-        def actors(doc: Document) -> Document:
-            for s in doc.sentences:
-                s.actors = resolver(s, doc.date)
-            return doc
-
         def memory(doc: Document) -> Document:
             return resolve_document(doc, r.lexicon)
-
-        def verb_matches(doc: Document) -> Document:
-            for s in doc.sentences:
-                s.verbs = verbs(s)
-            return doc
 
         return cls([
             ("sentences", sentences),
             ("dateline", dateline),
-            ("dates", dates),
-            ("quantities", quantities),
-            ("actors", actors),
+            ("dates", per_sentence("dates", lambda s, doc: find_dates(s, doc.date))),
+            ("quantities", per_sentence("quantities", lambda s, doc: find_quantities(s, r.lexicon))),
+            ("actors", per_sentence("actors", lambda s, doc: resolver(s, doc.date))),
             ("places", places),
             ("memory", memory),
-            ("verbs", verb_matches),
+            ("verbs", per_sentence("verbs", lambda s, doc: verbs(s))),
             ("events", coder),
         ])
 
@@ -141,6 +121,18 @@ class Pipeline:
         if name not in self.names:
             raise KeyError(f"no step named {name!r}; steps are {', '.join(self.names)}")
         return Pipeline([(n, step if n == name else s) for n, s in self.steps])
+
+
+def per_sentence(attribute: str, find: Callable[[Sentence, Document], list]) -> Step:
+    """A step that fills one list attribute of every sentence."""
+
+    def step(doc: Document) -> Document:
+        for sentence in doc.sentences:
+            setattr(sentence, attribute, find(sentence, doc))
+        return doc
+
+    step.__name__ = attribute
+    return step
 
 
 def _dateline_country(doc: Document, resources: Resources) -> str | None:
