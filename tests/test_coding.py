@@ -398,3 +398,19 @@ def test_modes_come_from_cue_words_when_the_verb_leaves_them_open(pipeline):
     assert event.mode == "drone"
     visit = only(code(pipeline, "Brazil's president met Xi Jinping in Beijing on Friday."), "CONSULT")
     assert visit.mode == "visit"
+
+
+def test_discourse_reacting_state_targets_whoever_last_acted_on_it(pipeline):
+    text = "China began military drills around Taiwan on Thursday. Taiwan said it had put its forces on alert."
+    alert = [e for e in code(pipeline, text) if e.trigger_text == "put"]
+    assert alert and codes(alert[0].target) == ["CHN"]
+
+
+def test_discourse_deployment_at_home_targets_the_own_state(pipeline):
+    event = only(code(pipeline, "SANTIAGO — The president deployed soldiers on the streets of Santiago."), "MOBILIZE")
+    assert codes(event.source) == codes(event.target) == ["CHL"]
+
+
+def test_clauses_giver_after_from_and_own_forces_are_not_targets(pipeline):
+    event = only(code(pipeline, "Kenya sent 400 police officers to Haiti on Tuesday."), "MOBILIZE")
+    assert codes(event.target) == ["HTI"]

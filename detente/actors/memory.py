@@ -19,6 +19,9 @@ from detente.model import Actor, Document, Sentence
 #: Role nouns that, with nothing else to go on, mean the government the story is about.
 HOME_GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet", "regime", "authority", "authorities"})
 
+#: Offices that, named bare in a story with a dateline, are that state's.
+HOME_OFFICE_HEADS = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "foreign minister", "defence minister", "defense minister", "interior minister", "government spokesman", "spokesman", "spokeswoman"})
+
 #: Sectors of groups that act inside one state: protesters, police, courts, unions.
 DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "COP", "JUD", "LAB", "EDU", "REL", "HLH", "PTY", "CRM", "LEG"})
 
@@ -146,6 +149,8 @@ class DocumentMemory:
         home = self._topic_country()
         if actor.head in HOME_GOVERNMENT_HEADS and home:
             return _Identity(home, None, actor.sector)
+        if actor.head in HOME_OFFICE_HEADS and self.home_country:
+            return _Identity(self.home_country, None, actor.sector)  # "the president" in a story from Santiago
         return None
 
     def _topic_country(self) -> str | None:
