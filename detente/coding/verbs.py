@@ -10,7 +10,7 @@ from detente.model import Sentence, VerbMatch
 
 #: Types whose verbs, as a bare participle after a noun, are passives ("soldiers killed in
 #: Ukraine"); other verbs there are intransitive and active ("troops withdrew from").
-REDUCED_PASSIVE_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE"})
+REDUCED_PASSIVE_TYPES = frozenset({"COERCE", "ASSAULT", "ACCUSE", "SANCTION"})
 
 #: Nouns of texts whose -ing participles are their authors' acts ("a statement condemning ...").
 DOCUMENT_NOUNS = frozenset({"resolution", "statement", "letter", "decree", "declaration", "communique", "motion", "bill", "law", "order", "note", "report", "ruling"})
