@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(code)
     _add_format(code)
     code.add_argument("--keep-unresolved", action="store_true", help="also print events whose source is not resolved to a state or organisation")
+    _add_dict(code, "code with the TABARI/PETRARCH dictionaries in DIR instead of detente's; +DIR adds their events to detente's")
     code.set_defaults(run=run_code)
 
     ingest = commands.add_parser("ingest", help="code documents and store them in the database", description="Code documents and store documents and events; the same document twice is stored once.")
@@ -73,16 +74,40 @@ def build_parser() -> argparse.ArgumentParser:
     _add_format(events)
     events.set_defaults(run=run_events)
 
-    evaluate = commands.add_parser("eval", help="score the coder against a gold file", description="Score the coder against a gold file (CONTRACT section 3).")
-    evaluate.add_argument("gold", type=Path, metavar="GOLD.jsonl")
-    evaluate.add_argument("--show", action="store_true", help="list missed events, false positives and attribute errors")
+    evaluate = commands.add_parser("eval", help="score the coder against a gold file", description="Score the coder against a gold file: JSON Lines (CONTRACT section 3) or PETRARCH validation records (.xml).")
+    evaluate.add_argument("gold", type=Path, metavar="GOLD", help="GOLD.jsonl, or a PETRARCH records file GOLD.xml")
+    evaluate.add_argument("--show", action="store_true", help="list missed events, false positives and attribute errors (for .xml: each failed record)")
     evaluate.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _add_dict(evaluate, "code with the TABARI/PETRARCH dictionaries in DIR (+DIR: with detente's too); for .xml records the default is the records' folder")
     evaluate.set_defaults(run=run_eval)
 
     validate = commands.add_parser("validate", help="check dictionary and pattern files", description="Check data files against their schemas; problems are printed as file:line.")
     validate.add_argument("files", nargs="*", type=Path, help="files to check (default: every bundled file)")
     validate.set_defaults(run=run_validate)
+
+    dictionary = commands.add_parser("dict", help="work with TABARI/PETRARCH dictionaries", description="Work with TABARI/PETRARCH dictionaries (docs/tabari-format.md).")
+    actions = dictionary.add_subparsers(dest="action", metavar="ACTION")
+    convert = actions.add_parser("convert", help="write them in detente's YAML format", description="Write the TABARI/PETRARCH dictionaries in DIR as detente YAML under OUT (verbs/*.yaml, actors/*.yaml); what cannot be expressed is listed on stderr.")
+    convert.add_argument("source", type=Path, metavar="DIR")
+    convert.add_argument("out", type=Path, metavar="OUT")
+    convert.set_defaults(run=run_dict_convert)
+    dictionary.set_defaults(run=lambda args: _usage(dictionary))
     return parser
+
+
+def _add_dict(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--dict", type=_dict_spec, metavar="DIR", help=help_text)
+
+
+def _dict_spec(value: str) -> str:
+    if not value.lstrip("+"):
+        raise argparse.ArgumentTypeError("give a folder of TABARI/PETRARCH dictionaries: DIR, or +DIR to add them to detente's")
+    return value
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
@@ -134,11 +159,21 @@ def _documents(args: argparse.Namespace, skipped: list[InputError]) -> Iterator[
             yield item
 
 
-def run_code(args: argparse.Namespace) -> int:
-    from detente.output import EventWriter
+def _pipeline(spec: str | None, keep_unresolved: bool = False):
+    """detente's pipeline, or with --dict the TABARI dictionaries' (see detente.compat.events)."""
+    if spec:
+        from detente.compat.events import tabari_pipeline
+
+        return tabari_pipeline(spec, keep_unresolved)
     from detente.pipeline import Pipeline
 
-    pipeline = Pipeline.default(keep_unresolved_source=args.keep_unresolved)
+    return Pipeline.default(keep_unresolved_source=keep_unresolved)
+
+
+def run_code(args: argparse.Namespace) -> int:
+    from detente.output import EventWriter
+
+    pipeline = _pipeline(args.dict, args.keep_unresolved)
     skipped: list[InputError] = []
     writer = EventWriter(sys.stdout, args.format)
     for document in _documents(args, skipped):
@@ -202,15 +237,48 @@ def run_events(args: argparse.Namespace) -> int:
 
 def run_eval(args: argparse.Namespace) -> int:
     from detente.evaluation import evaluate, load_gold, report
-    from detente.pipeline import Pipeline
 
+    if args.gold.suffix.lower() == ".xml":
+        return _eval_records(args)
     gold = load_gold(args.gold)  # a bad gold file fails before the dictionaries load
-    pipeline = Pipeline.default()
+    pipeline = _pipeline(args.dict)
     score = evaluate(gold, lambda doc: [e.to_dict() for e in pipeline(doc).events])
     if args.json:
         print(json.dumps(score.summary(), indent=2))
     else:
         print(report(score, show=args.show))
+    return EXIT_OK
+
+
+def _eval_records(args: argparse.Namespace) -> int:
+    """PETRARCH's validation records: the share of records coded exactly right."""
+    from detente.compat.events import record_coder
+    from detente.compat.records import load_records
+    from detente.compat.suite import score_records, suite_report
+
+    records = load_records(args.gold)
+    score = score_records(records, record_coder(args.dict or str(args.gold.parent)))
+    if args.json:
+        print(json.dumps(score.summary(failures=args.show), indent=2))
+    else:
+        print(suite_report(score, show=args.show))
+    return EXIT_OK
+
+
+def run_dict_convert(args: argparse.Namespace) -> int:
+    from detente.coding.ontology import Ontology
+    from detente.compat.convert import convert
+    from detente.compat.tabari import load_tabari_dictionaries
+
+    if args.out.exists() and not args.out.is_dir():
+        raise DetenteError(f"{args.out}: not a folder")
+    conversion = convert(load_tabari_dictionaries(args.source), set(Ontology.bundled().cameo_names))
+    written = conversion.write(args.out)
+    for problem in conversion.problems:
+        print(problem, file=sys.stderr)
+    entries = sum(len(entries) for entries in conversion.files.values())
+    print(f"{entries} entries in {len(written)} files written under {args.out}; "
+          f"{len(conversion.problems)} items not converted (listed above)", file=sys.stderr)
     return EXIT_OK
 
 

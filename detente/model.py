@@ -44,6 +44,7 @@ class Actor:
     human: bool = False  # names a person (ambassador, Putin), not a body (embassy, Russia)
     inferred: bool = False  # not named as this event's target: taken from the context
     companions: list["Actor"] = field(default_factory=list)  # the others of "the two leaders", "both sides"
+    code: str | None = None  # its TABARI/PETRARCH code, when a --dict dictionary coded it (detente.compat)
 
     @property
     def resolved(self) -> bool:
@@ -53,6 +54,8 @@ class Actor:
         record = {"text": self.text, "country": self.country, "org": self.org, "sector": self.sector}
         if self.inferred:
             record["inferred"] = True
+        if self.code is not None:
+            record["code"] = self.code
         return record
 
 

@@ -59,7 +59,7 @@ def actors_text(actors: list[dict[str, Any]]) -> str:
     """ "RUS GOV (Russia)" for each actor, joined by "+"."""
     parts = []
     for actor in actors:
-        code = " ".join(x for x in (actor.get("country") or actor.get("org") or "---", actor.get("sector")) if x)
+        code = actor.get("code") or " ".join(x for x in (actor.get("country") or actor.get("org") or "---", actor.get("sector")) if x)
         parts.append(f"{code} ({actor.get('text')})")
     return " + ".join(parts) or "-"
 
@@ -83,7 +83,7 @@ TABLE_COLUMNS = ["doc", "s", "source", "event", "target", "status", "date", "qty
 
 def _table_row(record: dict[str, Any]) -> list[str]:
     flat = _flat(record)
-    event = record["plover"] + (f"/{record['mode']}" if record.get("mode") else "")
+    event = (record["plover"] or "") + (f"/{record['mode']}" if record.get("mode") else "")
     quantity = record.get("quantity")
     return [
         str(record["doc_id"]), str(record["sentence"]), flat["source"], event, flat["target"], record["status"],
