@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from detente import __version__
+from detente.commands import register_all
 from detente.config import DEFAULT_DB, OUTPUT_FORMATS
 from detente.errors import DetenteError, InputError
 from detente.model import Document
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("out", type=Path, metavar="OUT")
     convert.set_defaults(run=run_dict_convert)
     dictionary.set_defaults(run=lambda args: _usage(dictionary))
+    register_all(commands)  # analysis, import and export commands: detente/commands/*.py
     return parser
 
 
