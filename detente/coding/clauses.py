@@ -120,7 +120,8 @@ class ClauseReader:
         at = actor.start - 1
         while at >= 0 and sentence.tokens[at].lower in ("the", "both", "a", "an"):
             at -= 1
-        return at < 0 or sentence.tokens[at].lower in (",", "and", ";", ":", "that", "while", "but", "as", "when") or sentence.tokens[at].norm[:1].isupper() and at == 0
+        word = sentence.tokens[at].lower if at >= 0 else ""
+        return at < 0 or word in (",", "and") or word in self.lexicon["clause_boundaries"] or sentence.tokens[at].norm[:1].isupper() and at == 0
 
     def _is_subject_like(self, sentence: Sentence, actor: Actor) -> bool:
         tokens = sentence.tokens
