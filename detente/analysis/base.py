@@ -2,8 +2,9 @@
 view, one row per (event, source code, target code) with the fields analyses need.
 
 The view unnests compound actors into dyads (PLOVER's one event with several actors
-becomes one row per source-target pair), keeps asserted events only, and adds the
-PLOVER quad class and a conflict-cooperation sign, so that analyses stay short SQL.
+becomes one row per source-target pair), keeps asserted events only, dates an event with
+no date of its own by its document's publication date (`date_from_document` says so),
+and adds the PLOVER quad class and family, so that analyses stay short SQL.
 """
 from __future__ import annotations
 
@@ -34,10 +35,12 @@ FAMILIES = {
 
 ANALYSIS_VIEW = """
 CREATE OR REPLACE TEMP VIEW analysis_events AS
-SELECT e.doc_id, e.seq, e.date, e.plover, e.mode, e.cameo, e.goldstein, e.quantity, e.location,
+SELECT e.doc_id, e.seq, COALESCE(e.date, d.date) AS date, e.date IS NULL AS date_from_document,
+       e.plover, e.mode, e.cameo, e.goldstein, e.quantity, e.location,
        s.code AS source, t.code AS target,
        q.quad, q.family
-FROM events e,
+FROM events e
+     JOIN documents d ON d.id = e.doc_id,
      UNNEST(e.source_codes) AS s(code),
      UNNEST(CASE WHEN len(e.target_codes) = 0 THEN [NULL] ELSE e.target_codes END) AS t(code),
      (SELECT * FROM plover_classes) q
