@@ -1,0 +1,149 @@
+"""Coalitions: many actors taking the same kind of action against one target within days.
+
+The model is the coordinated expulsions of March 2018: dozens of states and NATO
+expelling Russian diplomats within days of each other.
+
+The unit is the act of `detente.analysis.reciprocity` (one row per source, target,
+PLOVER type, mode and day, however many reports mention it). A *coalition* is a set of
+acts against one target with the same PLOVER type and the same mode, all within
+`window_days` days of the first (end - start <= window_days), by at least `min_members`
+distinct actors. Windows are chosen greedily in each (target, type, mode): the window
+holding the most distinct actors first (the earlier on a tie), its acts are removed, and
+so on while a window still has `min_members` actors. So coalitions never overlap, every
+act belongs to at most one, and acts spread over more than the window are split.
+
+Each member is one actor: `date` is its first act in the coalition, `quantity` the
+largest number reported for it there (several reports of one act on different days are
+not added up), `doc_id` the first report of its first act, `reports` the reports of
+its acts. `total` is the sum of the members' quantities (NULL when none has
+one); `size` the number of members.
+
+SQL (DuckDB) finds the acts that lie in some window with enough actors; only the greedy
+choice among those windows walks them in Python, one (target, type, mode) at a time.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+from itertools import groupby
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from detente.analysis.reciprocity import acts_sql
+
+#: Members of a coalition act within this many days of its first act (inclusive).
+DEFAULT_WINDOW_DAYS = 14
+
+#: The fewest distinct actors that make a coalition.
+DEFAULT_MIN_MEMBERS = 3
+
+COLUMNS = ["coalition", "target", "plover", "mode", "start", "end", "size", "total", "members"]
+MEMBER_KEYS = ["actor", "date", "quantity", "doc_id", "reports"]
+
+
+def _opening_days_sql(window_days: int) -> str:
+    """The days on which a window of `window_days` days holds at least $min_members actors,
+    per (target, type, mode), from the acts table."""
+    return f"""
+    SELECT DISTINCT target, plover, mode, date FROM (
+        SELECT target, plover, mode, date,
+               count(DISTINCT source) OVER (PARTITION BY target, plover, mode ORDER BY date
+                                            RANGE BETWEEN CURRENT ROW AND INTERVAL {window_days} DAY FOLLOWING) AS actors
+        FROM {{acts}}
+    ) WHERE actors >= $min_members
+    ORDER BY target, plover, mode NULLS FIRST, date
+    """
+
+
+MEMBERS_SQL = """
+WITH members AS (
+    SELECT w.coalition, a.source AS actor, min(a.date) AS date, max(a.quantity) AS quantity,
+           arg_min(a.doc_id, a.act_id) AS doc_id, sum(a.reports)::BIGINT AS reports
+    FROM {acts} a JOIN {windows} w
+      ON a.target = w.target AND a.plover = w.plover AND a.mode IS NOT DISTINCT FROM w.mode
+     AND a.date BETWEEN w.start::DATE AND w.start::DATE + $window::INTEGER
+    GROUP BY ALL
+)
+SELECT coalition, min(date) AS start, max(date) AS "end", count(*) AS size, sum(quantity)::BIGINT AS total,
+       list(struct_pack(actor := actor, date := date, quantity := quantity, doc_id := doc_id, reports := reports)
+            ORDER BY date, actor) AS members
+FROM members GROUP BY coalition
+"""
+
+
+def coalitions(connection: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDOW_DAYS,
+               min_members: int = DEFAULT_MIN_MEMBERS, *, target: str | None = None,
+               plover: str | None = None, since: dt.date | None = None,
+               until: dt.date | None = None) -> pd.DataFrame:
+    """One row per coalition, in order of start (then target, type, mode).
+
+    Columns: `coalition` (1, 2, ...), `target`, `plover`, `mode`, `start`, `end` (pandas
+    timestamps, day precision), `size`, `total` and `members` (a list of dicts with
+    MEMBER_KEYS, in order of date then actor). `target` and `plover` restrict to one
+    target or PLOVER type; `since`/`until` to acts in those days.
+    """
+    if isinstance(window_days, bool) or not isinstance(window_days, int) or window_days < 0:
+        raise ValueError(f"window_days must be a whole number of days, 0 or more, not {window_days!r}")
+    if isinstance(min_members, bool) or not isinstance(min_members, int) or min_members < 2:
+        raise ValueError(f"min_members must be a whole number, 2 or more, not {min_members!r}")
+    clauses, params = [], {}
+    for name, value, clause in (("target", target, "e.target = $target"), ("plover", plover, "e.plover = $plover"),
+                                ("since", since, "e.date >= $since"), ("until", until, "e.date <= $until")):
+        if value:
+            clauses.append(clause)
+            params[name] = value
+    acts, windows = _temp_name("acts"), _temp_name("windows")
+    try:
+        connection.execute(f"CREATE TEMP TABLE {acts} AS {acts_sql(' AND '.join(clauses) or 'TRUE')}", params)
+        days = connection.execute(_opening_days_sql(window_days).format(acts=acts), {"min_members": min_members}).fetchall()
+        chosen = pd.DataFrame(_sweep(days, window_days), columns=["target", "plover", "mode", "start"])
+        chosen.insert(0, "coalition", range(1, len(chosen) + 1))
+        connection.register(windows, chosen.astype({"start": "datetime64[us]"}))
+        found = connection.execute(MEMBERS_SQL.format(acts=acts, windows=windows), {"window": window_days}).df()
+    finally:
+        connection.execute(f"DROP TABLE IF EXISTS {acts}")
+        connection.unregister(windows)
+    frame = chosen.drop(columns="start").merge(found, on="coalition", how="inner")
+    frame = frame.sort_values(["start", "target", "plover", "mode"], na_position="first", kind="stable")
+    frame["coalition"] = range(1, len(frame) + 1)
+    frame["members"] = [[{**m, "date": pd.Timestamp(m["date"])} for m in members] for members in frame["members"]]
+    frame = frame.reset_index(drop=True)[COLUMNS]
+    for column in ("start", "end"):
+        frame[column] = frame[column].astype("datetime64[us]")
+    frame["total"] = frame["total"].astype("Int64")
+    frame["size"] = frame["size"].astype("int64")
+    return frame
+
+
+def coalition_members(frame: pd.DataFrame) -> pd.DataFrame:
+    """The members of `coalitions(...)`, one row each: the coalition's columns (but
+    `members`) then `actor`, `date`, `quantity`, `doc_id`, `reports`."""
+    rows = [{**{c: row[c] for c in COLUMNS if c != "members"}, **member}
+            for row in frame.to_dict("records") for member in row["members"]]
+    flat = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "members"] + MEMBER_KEYS)
+    for column in ("total", "quantity"):
+        flat[column] = flat[column].astype("Int64")
+    return flat
+
+
+def _sweep(days: list[tuple], window_days: int) -> list[tuple]:
+    """Forward in time in each (target, type, mode): a coalition starts on the first day
+    whose window holds enough actors; the next may start only after its window ends."""
+    chosen, window = [], dt.timedelta(days=window_days)
+    for group, rows in groupby(days, key=lambda r: r[:3]):
+        bound = None
+        for *_, day in rows:
+            if bound is None or day > bound:
+                chosen.append((*group, day))
+                bound = day + window
+    return chosen
+
+
+_counter = itertools.count()
+
+
+def _temp_name(what: str) -> str:
+    return f"_detente_coalition_{what}_{os.getpid()}_{next(_counter)}"

