@@ -260,3 +260,14 @@ def test_dyad_command_bad_usage(db, tmp_path, capsys):
     assert main(["dyad", "USA", "RUS", "--db", str(tmp_path / "none.duckdb")]) == 1
     assert main(["dyad", "USA", "RUS", "--db", str(db), "--dedup"]) == 1
     assert "detente dedup" in capsys.readouterr().err
+
+
+def test_dyad_command_dedup_warns_when_the_real_events_are_stale(db, capsys):
+    assert main(["dedup", "--db", str(db)]) == 0
+    assert main(["dyad", "USA", "RUS", "--db", str(db), "--dedup", "--format", "json"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    store = DuckDBStore(str(db))
+    store.ingest(_doc("e1", D(2018, 4, 5), "AP", _event("RUS", "USA", "ACCUSE", D(2018, 4, 4))))
+    store.close()
+    assert main(["dyad", "USA", "RUS", "--db", str(db), "--dedup", "--format", "json"]) == 0
+    assert "run 'detente dedup' again" in capsys.readouterr().err

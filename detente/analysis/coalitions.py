@@ -31,6 +31,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from detente.analysis.reciprocity import acts_sql
 
@@ -59,13 +60,15 @@ def _opening_days_sql(window_days: int) -> str:
 
 
 MEMBERS_SQL = """
-WITH members AS (
-    SELECT w.coalition, a.source AS actor, min(a.date) AS date, max(a.quantity) AS quantity,
-           arg_min(a.doc_id, a.act_id) AS doc_id, sum(a.reports)::BIGINT AS reports
-    FROM {acts} a JOIN {windows} w
-      ON a.target = w.target AND a.plover = w.plover AND a.mode IS NOT DISTINCT FROM w.mode
-     AND a.date BETWEEN w.start::DATE AND w.start::DATE + $window::INTEGER
-    GROUP BY ALL
+WITH placed AS (  -- each act in the window of the latest coalition start on or before it
+    SELECT w.coalition, a.* FROM {acts} a ASOF JOIN {windows} w
+      ON a.target = w.target AND a.plover = w.plover AND a.mode_key = w.mode_key AND a.date >= w.start
+    WHERE a.date <= w.start + $window::INTEGER
+),
+members AS (
+    SELECT coalition, source AS actor, min(date) AS date, max(quantity) AS quantity,
+           arg_min(doc_id, act_id) AS doc_id, sum(reports)::BIGINT AS reports
+    FROM placed GROUP BY ALL
 )
 SELECT coalition, min(date) AS start, max(date) AS "end", count(*) AS size, sum(quantity)::BIGINT AS total,
        list(struct_pack(actor := actor, date := date, quantity := quantity, doc_id := doc_id, reports := reports)
@@ -99,9 +102,16 @@ def coalitions(connection: duckdb.DuckDBPyConnection, window_days: int = DEFAULT
     try:
         connection.execute(f"CREATE TEMP TABLE {acts} AS {acts_sql(' AND '.join(clauses) or 'TRUE')}", params)
         days = connection.execute(_opening_days_sql(window_days).format(acts=acts), {"min_members": min_members}).fetchall()
-        chosen = pd.DataFrame(_sweep(days, window_days), columns=["target", "plover", "mode", "start"])
+        starts = _sweep(days, window_days)
+        chosen = pd.DataFrame(starts, columns=["target", "plover", "mode", "start"])
         chosen.insert(0, "coalition", range(1, len(chosen) + 1))
-        connection.register(windows, chosen.astype({"start": "datetime64[us]"}))
+        connection.register(windows, pa.table({
+            "coalition": pa.array(range(1, len(starts) + 1), pa.int64()),
+            "target": pa.array([row[0] for row in starts], pa.string()),
+            "plover": pa.array([row[1] for row in starts], pa.string()),
+            "mode_key": pa.array([row[2] or "" for row in starts], pa.string()),
+            "start": pa.array([row[3] for row in starts], pa.date32()),
+        }))
         found = connection.execute(MEMBERS_SQL.format(acts=acts, windows=windows), {"window": window_days}).df()
     finally:
         connection.execute(f"DROP TABLE IF EXISTS {acts}")

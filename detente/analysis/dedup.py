@@ -239,6 +239,18 @@ def require_real_events(connection: duckdb.DuckDBPyConnection) -> None:
         raise StoreError("this store has no real events yet: run 'detente dedup --db FILE' first")
 
 
+def stale_real_events(connection: duckdb.DuckDBPyConnection) -> str | None:
+    """Why the real events no longer match the store (events ingested or removed since
+    `deduplicate` ran, as far as counting shows), or None when they seem current."""
+    require_real_events(connection)
+    built, asserted = connection.execute(
+        "SELECT (SELECT count(*) FROM event_mentions), (SELECT count(*) FROM events WHERE status = 'asserted')"
+    ).fetchone()
+    if built != asserted:
+        return f"the real events cover {built} mentions but the store holds {asserted} asserted events"
+    return None
+
+
 def prepare_real(connection: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """The `analysis_real_events` view: one row per real event and dyad, like `analysis_events`."""
     from detente.analysis.base import prepare

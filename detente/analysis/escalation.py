@@ -1,10 +1,10 @@
 """Escalation alerts: periods in which a dyad's conflict rises well above its own baseline.
 
 A dyad's *conflict* in a period is the sum of the Goldstein magnitudes of its
-conflictual events (those with a negative Goldstein score): two expulsions (-7 each) and
-an accusation (-2) make 16. Its *baseline* is the mean and the (sample) standard
-deviation of its conflict over the `window` periods before, periods without events
-counting as 0. A period is an alert when
+conflictual events (those with a negative Goldstein score): two expulsions of diplomats
+(CAMEO 161, -4 each) and an accusation (-2) make 10. Its *baseline* is the mean and the
+(sample) standard deviation of its conflict over the `window` periods before, periods
+without events counting as 0. A period is an alert when
 
     conflict > baseline mean + threshold * baseline std   and   conflict >= min_conflict
 
@@ -31,8 +31,8 @@ ALERT_WINDOW = 12
 #: How many baseline standard deviations above the baseline mean a period must rise.
 ALERT_THRESHOLD = 2.0
 
-#: The least conflict (Goldstein points) that can raise an alert: one sanction (-4 to -8)
-#: or three accusations (-2 each), not a lone accusation.
+#: The least conflict (Goldstein points) that can raise an alert: an expulsion (-4) and an
+#: accusation (-2), an embargo (-8) or three accusations, but not one expulsion or two accusations.
 ALERT_MIN_CONFLICT = 5.0
 
 #: How many driving events an alert lists at most (the most hostile ones).

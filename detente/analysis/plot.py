@@ -34,7 +34,7 @@ def dyad_chart(series: pd.DataFrame, a: str, b: str, by: str = "month", directed
         mean = row.goldstein_mean
         line.append({"period": row.period, "goldstein_mean": None if pd.isna(mean) else round(float(mean), 3),
                      "events": int(row.events)})
-    x = {"field": "period", "type": "ordinal", "sort": order, "title": by,
+    x = {"field": "period", "type": "ordinal", "scale": {"domain": order}, "title": by,  # empty periods keep their place
          "axis": {"labelAngle": -45, "labelOverlap": True}}
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",

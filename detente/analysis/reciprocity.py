@@ -39,10 +39,13 @@ ACT_COLUMNS = ["doc_id", "seq", "source", "target", "plover", "mode", "family", 
 
 def acts_sql(where: str = "TRUE") -> str:
     """The SELECT of the act level (see the module doc), from `analysis_events` rows
-    matching `where` (SQL over the view's columns). Columns: ACT_COLUMNS, `quad`,
-    `published` (first report's publication date) and `act_id` (chronological)."""
+    matching `where` (SQL over the view's columns, which it names `e`). Columns:
+    ACT_COLUMNS, `quad`, `published` (first report's publication date), `mode_key` (the
+    mode, '' for none: for joins) and `act_id` (chronological order, ties broken by the
+    first report's publication, document and position)."""
     return f"""
-    SELECT *, row_number() OVER (ORDER BY date, published NULLS LAST, doc_id, seq, source, target) AS act_id
+    SELECT *, coalesce(mode, '') AS mode_key,
+           row_number() OVER (ORDER BY date, published NULLS LAST, doc_id, seq, source, target) AS act_id
     FROM (
         SELECT source, target, plover, mode, family, quad, date, doc_id, seq, cameo, published, reports,
                first_value(quantity) OVER (PARTITION BY source, target, plover, mode, date
@@ -62,20 +65,23 @@ def acts_sql(where: str = "TRUE") -> str:
 
 
 def _pairs_sql(where: str) -> str:
+    same = {2: "AND a.plover = r.plover AND a.mode_key = r.mode_key", 1: "AND a.plover = r.plover", 0: ""}
+    candidates = "\n        UNION ALL\n        ".join(
+        f"SELECT a.act_id AS action_id, r.act_id AS response_id, {kind} AS kind, r.date - a.date AS lag "
+        f"FROM acts r ASOF JOIN acts a ON a.source = r.target AND a.target = r.source AND a.family = r.family "
+        f"{condition} AND a.act_id < r.act_id"
+        for kind, condition in same.items()
+    )
     act_fields = ", ".join(f"{side[0]}.{c} AS {side}_{c}" for side in ("action", "response") for c in ACT_COLUMNS)
     return f"""
     WITH RECURSIVE
     acts AS MATERIALIZED ({acts_sql(where)}),
-    candidates AS (
-        SELECT a.act_id AS action_id, r.act_id AS response_id,
-               CASE WHEN r.plover = a.plover AND r.mode IS NOT DISTINCT FROM a.mode THEN 2
-                    WHEN r.plover = a.plover THEN 1 ELSE 0 END AS kind
-        FROM acts a JOIN acts r
-          ON r.source = a.target AND r.target = a.source AND r.family = a.family
-         AND r.date >= a.date AND r.date <= a.date + $window AND r.act_id > a.act_id
+    candidates AS (   -- for each response, the latest earlier act of the other side of each kind:
+                      -- 2 the same type and mode, 1 the same type, 0 the same family
+        {candidates}
     ),
     answers AS (      -- each response answers one act: the closest in kind, then the most recent
-        SELECT * FROM candidates
+        SELECT * FROM candidates WHERE lag <= $window
         QUALIFY row_number() OVER (PARTITION BY response_id ORDER BY kind DESC, action_id DESC) = 1
     ),
     pairs AS MATERIALIZED (  -- each act is answered once: the closest in kind, then the first

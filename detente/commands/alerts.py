@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from detente.commands.dyad import add_db, add_frame_format, count, day, frame_records, number, render_rows, write_csv, write_json
+from detente.commands.dyad import (add_db, add_frame_format, count, day, frame_records, number, render_rows, warn_if_stale,
+                                   write_csv, write_json)
 
 
 def register(commands) -> None:
@@ -52,6 +53,8 @@ def run_alerts(args: argparse.Namespace) -> int:
     a, b = args.actors if args.actors else (None, None)
     connection = connect(args.db)
     try:
+        if args.dedup:
+            warn_if_stale(connection)
         alerts = escalation_alerts(connection, a, b, by=args.by, window=args.window, threshold=args.threshold,
                                    min_conflict=args.min_conflict, directed=args.directed, since=args.since,
                                    until=args.until, max_events=args.max_events, dedup=args.dedup)

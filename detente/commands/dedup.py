@@ -28,7 +28,7 @@ def register(commands) -> None:
 def run_dedup(args: argparse.Namespace) -> int:
     from detente.analysis.base import connect
     from detente.analysis.dedup import deduplicate, real_events
-    from detente.commands.dyad import frame_records
+    from detente.commands.dyad import frame_records, plain
 
     connection = connect(args.db)
     try:
@@ -43,7 +43,7 @@ def run_dedup(args: argparse.Namespace) -> int:
     if top is not None and not top.empty:
         header = ["id", "source", "event", "target", "first", "last", "qty", "where", "mentions", "articles", "outlets", "first seen"]
         rows = [[r.id, "+".join(r.source) or "-", r.plover + (f"/{r.mode}" if r.mode else ""), "+".join(r.target) or "-",
-                 _date(r.date_first), _date(r.date_last), number(r.quantity), r.location or "", r.mentions, r.articles,
+                 _date(r.date_first), _date(r.date_last), number(r.quantity), plain(r.location) or "", r.mentions, r.articles,
                  r.outlets, _date(r.first_seen)] for r in top.itertuples(index=False)]
         sys.stdout.write(render_rows(header, rows, {"where": 20}))
     return 0

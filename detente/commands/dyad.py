@@ -105,6 +105,15 @@ def number(value: Any, digits: int = 2) -> str:
     return f"{value:+.{digits}f}" if isinstance(value, float) else str(value)
 
 
+def warn_if_stale(connection) -> None:
+    """With --dedup: say on stderr when the real events are older than the events."""
+    from detente.analysis.dedup import stale_real_events
+
+    reason = stale_real_events(connection)
+    if reason:
+        print(f"detente: warning: {reason}; run 'detente dedup' again", file=sys.stderr)
+
+
 def _cut(value: str, limit: int) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "\u2026"
 
@@ -147,6 +156,8 @@ def run_dyad(args: argparse.Namespace) -> int:
 
     connection = connect(args.db)
     try:
+        if args.dedup:
+            warn_if_stale(connection)
         if args.lowest:
             lowest = lowest_point_since(connection, args.a, args.b, args.lowest, by=args.by, directed=args.directed,
                                         measure=args.measure, min_events=args.min_events, dedup=args.dedup)

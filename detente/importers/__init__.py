@@ -111,6 +111,7 @@ class Reading:
     stage_sql: str
     key_of_line: Callable[[str], str | None]
     column_labels: dict[str, str] = field(default_factory=dict)  # column -> reason when it does not parse
+    columns: list[tuple[str, str]] = field(default_factory=list)  # the file's columns and types, in order
     header_lines: int = 0
     one_event_per_document: bool = False
 
@@ -122,12 +123,12 @@ STAGED = (
     "unmapped",  # VARCHAR[]: country names that are not in detente's dictionary, or NULL
     # the events row
     "doc_id", "seq", "sentence", "source_codes", "target_codes", "plover", "mode", "cameo", "goldstein",
-    "date", "location", "record",
+    "status", "date", "quantity", "location", "record",
     # the documents row
     "doc_date", "url", "outlet", "title",
 )
 
-_EVENT_COLUMNS = "doc_id, seq, sentence, source_codes, target_codes, plover, mode, coalesce(cameo, ''), goldstein, 'asserted', date, NULL, location, record"
+_EVENT_COLUMNS = "doc_id, seq, sentence, source_codes, target_codes, plover, mode, coalesce(cameo, ''), goldstein, status, date, quantity, location, record"
 
 
 def import_files(db: str, dataset: str, paths: list[str | Path]) -> list[ImportReport]:
@@ -220,9 +221,10 @@ def _load(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: 
         raise
 
 
+#: An imported document has no text: its content_hash is 'import:<dataset>'.
 _DOCUMENT_COLUMNS = (
-    "d.doc_id, md5(concat_ws('|', d.doc_id, d.doc_date, d.url, d.outlet, d.title)), d.doc_date, d.title, d.url, "
-    "d.outlet, '', {events}, now()::TIMESTAMP"
+    "d.doc_id, 'import:' || split_part(d.doc_id, ':', 1), d.doc_date, d.title, d.url, d.outlet, '', {events}, "
+    "now()::TIMESTAMP"
 )
 
 
@@ -267,7 +269,8 @@ def _drop_unchanged(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _examples(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: ImportReport) -> None:
-    """Rows rejected by the SQL checks, with their line numbers (one pass over the file)."""
+    """Rows rejected by the SQL checks, with their line numbers (one pass over the file).
+    A duplicate is the second (third...) line with its key: the first was loaded."""
     room = MAX_EXAMPLES - len(report.examples)
     checked = report.rejected - len(report.examples)
     if room > 0 and checked > 0:
@@ -275,8 +278,17 @@ def _examples(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, repo
             "SELECT key, problem FROM imp_staged WHERE problem IS NOT NULL AND NOT starts_with(problem, 'skip: ') "
             f"ORDER BY rowid LIMIT {room}"
         ).fetchall()
-        lines = _find_lines(path, {key for key, _ in rows if key is not None}, reading.key_of_line, reading.header_lines)
-        report.examples += [Rejection(lines.get(key), problem, key) for key, problem in rows]
+        needed: collections.Counter = collections.Counter()
+        for key, problem in rows:
+            if key is not None:
+                needed[key] = max(needed[key], 1) + (1 if problem == "duplicate event id" else 0)
+        lines = _find_lines(path, needed, reading.key_of_line, reading.header_lines)
+        used: dict[str, int] = {}
+        for key, problem in rows:
+            found = lines.get(key, [])
+            at = used.get(key, 1 if problem == "duplicate event id" else 0)
+            used[key] = at + 1
+            report.examples.append(Rejection(found[at] if at < len(found) else None, problem, key))
     report.examples.sort(key=lambda r: (r.line is None, r.line or 0))
 
 
@@ -288,10 +300,13 @@ def _parse_rejections(con: duckdb.DuckDBPyConnection, reading: Reading, report: 
     if not exists:
         return
     rows = con.execute("""
-        SELECT line, arg_min(error_type::VARCHAR, coalesce(column_idx, 0)), arg_min(column_name, coalesce(column_idx, 0))
+        SELECT line, arg_min(error_type::VARCHAR, coalesce(column_idx, 0)), arg_min(column_name, coalesce(column_idx, 0)),
+               arg_min(error_message, coalesce(column_idx, 0)), arg_min(csv_line, coalesce(column_idx, 0))
         FROM imp_rejects GROUP BY line ORDER BY line
     """).fetchall()
-    for line, error_type, column in rows:
+    for line, error_type, column, message, text in rows:
+        if error_type == "CAST":
+            column = _cast_column(reading, message, text) or column
         reason = _reason(error_type, column, reading)
         report.rejected += 1
         report.reasons[reason] += 1
@@ -299,11 +314,25 @@ def _parse_rejections(con: duckdb.DuckDBPyConnection, reading: Reading, report: 
             report.examples.append(Rejection(int(line), reason))
 
 
+def _cast_column(reading: Reading, message: str | None, line: str | None) -> str | None:
+    """The column whose value did not parse, found from the value and type DuckDB names
+    (its column name is unreliable when the query reads only some columns)."""
+    found = re.search(r'Could not convert string "(.*)" to \'(\w+)', message or "", re.S)
+    if not found or line is None or not reading.columns:
+        return None
+    value, kind = found.group(1), found.group(2).upper()
+    fields = line.split("\t")
+    for (name, declared), field_value in zip(reading.columns, fields):
+        if field_value == value and declared.upper().startswith(kind):
+            return name
+    return None
+
+
 def _reason(error_type: str, column: str | None, reading: Reading) -> str:
     if error_type in ("TOO MANY COLUMNS", "MISSING COLUMNS"):
         return "wrong number of columns"
     if error_type == "CAST":
-        return reading.column_labels.get(column or "", f"bad {column}")
+        return reading.column_labels.get(column or "", f"{column} is not valid")
     if error_type == "INVALID ENCODING":
         return "not UTF-8"
     if error_type == "LINE SIZE OVER MAXIMUM":
@@ -311,19 +340,23 @@ def _reason(error_type: str, column: str | None, reading: Reading) -> str:
     return (error_type or "unreadable row").lower()
 
 
-def _find_lines(path: Path, keys: set[str], key_of_line: Callable[[str], str | None], header_lines: int) -> dict[str, int]:
-    """The line number of each key (the first line that has it), by one pass over the file."""
-    found: dict[str, int] = {}
-    if not keys:
+def _find_lines(path: Path, needed: collections.Counter, key_of_line: Callable[[str], str | None],
+                header_lines: int) -> dict[str, list[int]]:
+    """The first line numbers of each key (as many as `needed` says), by one pass over the
+    file that stops when all are found."""
+    found: dict[str, list[int]] = {}
+    missing = sum(needed.values())
+    if not missing:
         return found
     with _text(path) as lines:
         for number, line in enumerate(lines, 1):
             if number <= header_lines:
                 continue
             key = key_of_line(line.rstrip("\r\n"))
-            if key in keys and key not in found:
-                found[key] = number
-                if len(found) == len(keys):
+            if key in needed and len(found.setdefault(key, [])) < needed[key]:
+                found[key].append(number)
+                missing -= 1
+                if not missing:
                     break
     return found
 
@@ -346,7 +379,8 @@ def codes_sql(country: str, org: str = "NULL") -> str:
 
 def record_sql(*, doc_id: str, sentence: str, source: str, target: str, plover: str, mode: str, cameo: str,
                goldstein: str, date: str, location: str, location_country: str, contexts: str, dataset: str,
-               event_id: str, fields: dict[str, str], sentence_text: str = "NULL", quantity: str = "NULL") -> str:
+               event_id: str, fields: dict[str, str], sentence_text: str = "NULL", quantity: str = "NULL",
+               status: str = "'asserted'") -> str:
     """SQL: the event's record (JSON): the CONTRACT section 2 fields, then
     `location_country`, `contexts`, `dataset`, `dataset_event_id` and `dataset_fields` (the
     source row's own fields worth keeping, {name: SQL}). `source` and `target` are SQL
@@ -356,7 +390,9 @@ def record_sql(*, doc_id: str, sentence: str, source: str, target: str, plover: 
     parts = {
         "doc_id": doc_id, "sentence": sentence, "sentence_text": f"CAST({sentence_text} AS VARCHAR)",
         "source": source, "target": target, "plover": plover, "mode": mode, "cameo": cameo,
-        "goldstein": goldstein, "status": "'asserted'", "date": date, "quantity": quantity, "location": location,
+        "goldstein": goldstein, "status": status, "date": date,
+        "quantity": f"CASE WHEN {quantity} IS NULL THEN NULL ELSE {{'value': {quantity}, 'unit': NULL::VARCHAR}} END",
+        "location": location,
         "trigger": "{'text': '', 'start': NULL::INTEGER, 'end': NULL::INTEGER}",
         "location_country": location_country, "contexts": contexts, "dataset": dataset,
         "dataset_event_id": event_id, "dataset_fields": dataset_fields if fields else "NULL",
@@ -371,7 +407,8 @@ def lookup(expr: str, table: str) -> str:
     """SQL: the value of the key `expr` in the lookup `table` ("country": lower-case
     country names and ISO3 codes; "cameo_country": CAMEO and ISO3 country codes; "org":
     lower-case organisation names; "known_group": CAMEO known-group codes; "fips": FIPS
-    10-4 codes), NULL when it has none. Join-free: the key is cast to an ENUM of the
+    10-4 codes; "plover_score": "TYPE|mode" or "TYPE|" -> the PLOVER score), NULL when it
+    has none. Join-free: the key is cast to an ENUM of the
     table's keys, whose index picks the value from a list."""
     keys, values = _lookup_lists()[table]
     return f"({values})[1 + enum_code(TRY_CAST({expr} AS {keys}))]"
@@ -399,6 +436,8 @@ def _lookup_lists() -> dict:
     by_code = {code: (plover, mode, goldstein, contexts) for code, plover, mode, goldstein, contexts in rows["cameo"]}
     spellings = rows["spelling"]
     canonical = [code for _, code in spellings]
+    scores = _plover_scores()
+    tables["plover_score"] = (_enum(list(scores)), "[" + ", ".join(repr(float(v)) for v in scores.values()) + "]::DOUBLE[]")
     tables["cameo"] = {
         "enum": _enum([raw for raw, _ in spellings]),
         "code": _list(canonical),
@@ -408,6 +447,17 @@ def _lookup_lists() -> dict:
         "contexts": "[" + ", ".join(_list(by_code[c][3]).replace("[]::VARCHAR[]", "[]") for c in canonical) + "]::VARCHAR[][]",
     }
     return tables
+
+
+def _plover_scores() -> dict[str, float]:
+    """ "TYPE|mode" and "TYPE|" -> the codebook's PLOVER score (plover.yaml)."""
+    ontology, _ = _ontology()
+    scores = {}
+    for name, kind in ontology.plover.items():
+        scores[f"{name}|"] = kind.score
+        for mode, score in kind.modes.items():
+            scores[f"{name}|{mode}"] = score
+    return scores
 
 
 def _enum(keys: list[str]) -> str:
@@ -579,10 +629,19 @@ def _text(path: Path) -> Iterator[Iterator[str]]:
 
 def first_line(path: Path) -> str:
     """The file's first line (without BOM and line end), '' for an empty file."""
+    lines = head_lines(path, 1)
+    return lines[0] if lines else ""
+
+
+def head_lines(path: Path, count: int) -> list[str]:
+    """The file's first `count` lines (without BOM and line ends)."""
+    found = []
     with _text(path) as lines:
         for line in lines:
-            return line.lstrip("\ufeff").rstrip("\r\n")
-    return ""
+            found.append(line.lstrip("\ufeff").rstrip("\r\n") if not found else line.rstrip("\r\n"))
+            if len(found) >= count:
+                break
+    return found
 
 
 def normal_name(name: str) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from detente.importers import (
-    Reading, actor_list, cameo_enum, cameo_lookup, codes_sql, csv_options, lookup, record_sql,
+    ImportError_, Reading, head_lines, actor_list, cameo_enum, cameo_lookup, codes_sql, csv_options, lookup, record_sql,
 )
 
 #: The 61 columns of a GDELT 2.0 event export, in order, with the types they are read as.
@@ -51,12 +51,28 @@ LABELS = {
 
 
 def reading(path: Path, rejects: str) -> Reading:
+    header = _check_shape(path)
     columns = [(name, cameo_enum() if kind == "CAMEO" else kind) for name, kind in COLUMNS]
-    source = csv_options(path, columns, header=False, rejects=rejects, dateformat=repr("%Y%m%d"))
+    source = csv_options(path, columns, header=header, rejects=rejects, dateformat=repr("%Y%m%d"))
     labels = {name: LABELS.get(name, f"{name} is not {'a number' if kind in ('INTEGER', 'BIGINT', 'DOUBLE') else 'valid'}")
               for name, kind in COLUMNS}
-    return Reading(STAGE.replace("{source}", source), key_of_line=_key, column_labels=labels,
-                   one_event_per_document=True)
+    return Reading(STAGE.replace("{source}", source), key_of_line=_key, column_labels=labels, columns=columns,
+                   header_lines=1 if header else 0, one_event_per_document=True)
+
+
+def _check_shape(path: Path) -> bool:
+    """Whether the file starts with a header line (as BigQuery exports do); refuse a file
+    none of whose first lines has the 61 columns of a GDELT 2.0 event export."""
+    lines = head_lines(path, 5)
+    header = bool(lines) and lines[0].split("\t", 1)[0].strip().upper() == "GLOBALEVENTID"
+    counts = [line.count("\t") + 1 for line in lines if line.strip()]
+    if counts and len(COLUMNS) not in counts:
+        hint = " (a GDELT 1.0 file has 57 or 58)" if set(counts) & {57, 58} else ""
+        raise ImportError_(
+            f"{path}: not a GDELT 2.0 event export: its first lines have {', '.join(map(str, sorted(set(counts))))} "
+            f"tab-separated columns, not 61{hint}"
+        )
+    return header
 
 
 def _key(line: str) -> str:
@@ -87,7 +103,9 @@ SELECT
     {codes_sql("c1", "g1")} AS source_codes,
     {codes_sql("c2", "g2")} AS target_codes,
     plover, mode, cameo, goldstein,
+    'asserted' AS status,
     r.SQLDATE AS date,
+    NULL::BIGINT AS quantity,
     r.ActionGeo_FullName AS location,
     {record_sql(
         doc_id="'gdelt:' || r.GLOBALEVENTID", sentence="0", source=_actor(1), target=_actor(2),
