@@ -128,8 +128,8 @@ def test_coalitions_window_is_from_the_first_act_not_chained(store_of):
     assert [(c[3], c[4]) for c in summary(coalitions(connection, window_days=20))] == [(0, 20)]
 
 
-def test_coalitions_choose_the_densest_window_first(store_of):
-    # A lone early act must not pull the window away from the crowd that follows.
+def test_coalitions_a_lone_early_act_does_not_hold_the_window(store_of):
+    # A lone act too early to share a window with enough others stays out; the crowd is found.
     connection = store_of(act("x", "SWE", "RUS", 0, 1), act("a", "USA", "RUS", 10, 1), act("b", "GBR", "RUS", 20, 1),
                           act("c", "FRA", "RUS", 21, 1), act("d", "DEU", "RUS", 22, 1))
     assert [(c[3], [m[0] for m in c[5]]) for c in summary(coalitions(connection))] == [(10, ["USA", "GBR", "FRA", "DEU"])]

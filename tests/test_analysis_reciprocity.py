@@ -108,10 +108,21 @@ def test_reciprocity_response_of_another_family_is_not_paired(store_of):
 
 
 def test_reciprocity_same_day_response_is_paired_once_with_lag_zero(store_of):
-    # Both on the same day: the act reported first is the action, the other its response,
+    # Both on the same day, in two articles: one is the action, the other its response,
     # never the other way round as well.
-    connection = store_of(act("us", "USA", "RUS", 0, 60, published=0), act("ru", "RUS", "USA", 0, 60, published=1))
-    assert pairs_of(reciprocity(connection)) == [("us", "ru", 0, 1.0)]
+    connection = store_of(act("a-us", "USA", "RUS", 0, 60), act("b-ru", "RUS", "USA", 0, 60))
+    assert pairs_of(reciprocity(connection)) == [("a-us", "b-ru", 0, 1.0)]
+
+
+def test_reciprocity_same_day_acts_in_one_article_in_the_order_told(store_of):
+    told = act("story", "NOR", "RUS", 0, 15)
+    answer = act("story", "RUS", "NOR", 0, 10).events[0]
+    answer.sentence = 1
+    told.events.append(answer)
+    frame = reciprocity(store_of(told))
+    assert [(r.action_source, r.action_seq, r.response_source, r.response_seq, r.lag_days) for r in frame.itertuples()] == [
+        ("NOR", 0, "RUS", 1, 0)]
+    assert frame.iloc[0].ratio == pytest.approx(10 / 15)
 
 
 def test_reciprocity_response_by_a_third_state_is_not_paired(store_of):
@@ -135,7 +146,7 @@ def test_reciprocity_each_act_is_answered_once(store_of):
 def test_reciprocity_prefers_the_response_in_the_same_mode(store_of):
     # Expulsion answers expulsion and closure answers closure, though all are sanctions.
     connection = store_of(act("us-expel", "USA", "RUS", 0, 60), act("us-close", "USA", "RUS", 1, mode="restrict"),
-                          act("ru-expel", "RUS", "USA", 3, 60), act("ru-close", "RUS", "USA", 3, mode="restrict", published=4))
+                          act("ru-expel", "RUS", "USA", 3, 60), act("ru-close", "RUS", "USA", 3, mode="restrict"))
     assert sorted(pairs_of(reciprocity(connection))) == [("us-close", "ru-close", 2, None), ("us-expel", "ru-expel", 3, 1.0)]
 
 
@@ -152,13 +163,13 @@ def test_reciprocity_dates_an_undated_act_by_its_document(store_of):
 
 
 def test_reciprocity_merges_reports_of_one_act(store_of):
-    # Three reports of the US expulsion (one without the number, one with a wrong one):
+    # Four reports of the US expulsion (one without the number, one with a wrong one):
     # one act, its first report's doc_id, the number most reports give.
-    connection = store_of(act("us-a", "USA", "RUS", 0, 60, published=1), act("us-b", "USA", "RUS", 0, published=0),
-                          act("us-c", "USA", "RUS", 0, 60, published=2), act("us-d", "USA", "RUS", 0, 48, published=2),
+    connection = store_of(act("us-b", "USA", "RUS", 0, 60), act("us-a", "USA", "RUS", 0),
+                          act("us-c", "USA", "RUS", 0, 60), act("us-d", "USA", "RUS", 0, 48),
                           act("ru", "RUS", "USA", 3, 60))
     frame = reciprocity(connection)
-    assert pairs_of(frame) == [("us-b", "ru", 3, 1.0)]
+    assert pairs_of(frame) == [("us-a", "ru", 3, 1.0)]
     assert (frame.iloc[0].action_quantity, frame.iloc[0].action_reports) == (60, 4)
 
 

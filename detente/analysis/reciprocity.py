@@ -1,15 +1,18 @@
 """Reciprocity (tit-for-tat): who answered whom, in kind, how fast and in what proportion.
 
-The unit is the *act*: one row of `analysis_events` per (source, target, PLOVER type,
-mode, day), however many reports mention it. Its `doc_id`/`seq` are those of the first
-report (earliest publication, then document id), `reports` counts the documents, and its
-`quantity` is the number most reports give (the larger on a tie). An event with no date
+The unit is the *act*: one row per (source, target, PLOVER type, mode, day) of the
+asserted events, unnested into dyads as in the `analysis_events` view, however many
+reports mention it (with `dedup`, of the real events of `detente dedup`). Its `doc_id`/`seq` are those of the first
+report (the lowest document id, then position), `reports` counts the documents, and its
+`quantity` is the number most reports give (the larger on a tie; a report giving two
+numbers for one act counts the larger). An event with no date
 of its own has its document's (the view's rule). Acts without a target, and acts of a
 state on itself, cannot be answered and are left out.
 
 A *response* to an act of A on B is an act of B on A of the same family
 (`detente.analysis.base.FAMILIES`) on the same day or up to `window_days` days later;
-on the same day, the act first reported comes first. Each response answers one act:
+on the same day, acts are ordered by their first report (document id, then position in
+it: of two acts told in one article, the one told first is the action). Each response answers one act:
 among the candidates, the closest in kind (same type and mode, then same type), then the
 most recent. Each act is answered once: if two responses pick the same act, it keeps the
 closest in kind, then the earlier; the other response answers nothing (it may itself be
@@ -30,6 +33,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from detente.analysis.base import prepare
+from detente.analysis.dedup import require_real_events
+
 #: How many days after an act its answer may come (inclusive): the issue's default.
 DEFAULT_WINDOW_DAYS = 30
 
@@ -37,51 +43,103 @@ DEFAULT_WINDOW_DAYS = 30
 ACT_COLUMNS = ["doc_id", "seq", "source", "target", "plover", "mode", "family", "cameo", "date", "quantity", "reports"]
 
 
-def acts_sql(where: str = "TRUE") -> str:
-    """The SELECT of the act level (see the module doc), from `analysis_events` rows
-    matching `where` (SQL over the view's columns, which it names `e`). Columns:
-    ACT_COLUMNS, `quad`, `published` (first report's publication date), `mode_key` (the
-    mode, '' for none: for joins) and `act_id` (chronological order, ties broken by the
-    first report's publication, document and position)."""
+def rows_sql(prefilter: str = "TRUE", dedup: bool = False) -> str:
+    """The rows acts are made of: one per (asserted event, source code, target code), with
+    the rules of the `analysis_events` view (an event without a date of its own has its
+    document's) but read from the tables directly, so that `prefilter` (SQL over each
+    event's code lists `sources` and `targets` and its `plover`) applies before the
+    unnest: one dyad's rows are found without unnesting the whole store, and only the
+    undated ones are looked up in `documents`. Events without a target give no row.
+    Columns: doc_id, seq, date, plover, mode, cameo, quantity, source, target, family, quad.
+
+    With `dedup`, the events are the real events of `detente dedup` (dated by their first
+    day, with their quantity), one row per mention so that reports are still counted."""
+    if dedup:
+        events = f"""
+            SELECT m.doc_id, m.seq, x.date_first AS date, x.plover, x.mode, x.cameo, x.quantity, x.source, x.target
+            FROM (SELECT *, unnest(targets) AS target FROM (SELECT *, unnest(sources) AS source FROM (
+                      SELECT id, date_first, plover, mode, cameo, quantity, source AS sources, target AS targets
+                      FROM real_events) WHERE {prefilter})) x
+            JOIN event_mentions m ON m.real_event_id = x.id"""
+    else:
+        events = f"""
+            SELECT doc_id, seq, date, plover, mode, cameo, quantity, source, target
+            FROM (SELECT *, unnest(targets) AS target FROM (SELECT *, unnest(sources) AS source FROM (
+                      SELECT doc_id, seq, date, plover, mode, cameo, quantity, source_codes AS sources, target_codes AS targets
+                      FROM events WHERE status = 'asserted') WHERE {prefilter}))"""
+    return f"""
+        WITH mentioned AS MATERIALIZED ({events}),
+        dated AS (
+            SELECT * FROM mentioned WHERE date IS NOT NULL
+            UNION ALL
+            SELECT x.doc_id, x.seq, d.date, x.plover, x.mode, x.cameo, x.quantity, x.source, x.target
+            FROM mentioned x JOIN documents d ON d.id = x.doc_id WHERE x.date IS NULL AND d.date IS NOT NULL
+        )
+        SELECT x.*, q.family, q.quad FROM dated x JOIN plover_classes q ON q.plover = x.plover"""
+
+
+def acts_sql(where: str = "TRUE", prefilter: str = "TRUE", dedup: bool = False) -> str:
+    """The SELECT of the act level (see the module doc) from the rows of `rows_sql(prefilter,
+    dedup)` matching `where` (SQL over those rows, named `e`). Columns: ACT_COLUMNS,
+    `quad`, `mode_key` (the mode, '' for none: for joins) and `act_id` (chronological
+    order, ties broken by the first report's document id and position)."""
     return f"""
     SELECT *, coalesce(mode, '') AS mode_key,
-           row_number() OVER (ORDER BY date, published NULLS LAST, doc_id, seq, source, target) AS act_id
+           row_number() OVER (ORDER BY date, doc_id, seq, source, target) AS act_id
     FROM (
-        SELECT source, target, plover, mode, family, quad, date, doc_id, seq, cameo, published, reports,
-               first_value(quantity) OVER (PARTITION BY source, target, plover, mode, date
-                                           ORDER BY quantity IS NULL, same_quantity DESC, quantity DESC) AS quantity,
-               row_number() OVER (PARTITION BY source, target, plover, mode, date
-                                  ORDER BY published NULLS LAST, doc_id, seq) AS report
-        FROM (
-            SELECT e.*, d.date AS published,
-                   count(*) OVER (PARTITION BY e.source, e.target, e.plover, e.mode, e.date, e.quantity) AS same_quantity,
-                   count(DISTINCT e.doc_id) OVER (PARTITION BY e.source, e.target, e.plover, e.mode, e.date) AS reports
-            FROM analysis_events e LEFT JOIN documents d ON d.id = e.doc_id
-            WHERE e.date IS NOT NULL AND e.target IS NOT NULL AND e.source <> e.target AND ({where})
+        SELECT source, target, plover, mode, date, any_value(family) AS family, any_value(quad) AS quad,
+               arg_min(doc_id, first_key) AS doc_id, arg_min(seq, first_key) AS seq,
+               arg_min(cameo, first_key) AS cameo, count(*) AS reports,
+               list_sort(list_transform(map_entries(histogram(quantity)),
+                                        lambda x: struct_pack(n := x.value, q := x.key)), 'DESC')[1].q AS quantity
+        FROM (  -- one row per report (document) of an act
+            SELECT source, target, plover, mode, date, doc_id, any_value(family) AS family, any_value(quad) AS quad,
+                   min(seq) AS seq, arg_min(cameo, seq) AS cameo, max(quantity) AS quantity,
+                   (doc_id, min(seq)) AS first_key
+            FROM ({rows_sql(prefilter, dedup)}) e
+            WHERE e.source <> e.target AND ({where})
+            GROUP BY source, target, plover, mode, date, doc_id
         )
+        GROUP BY source, target, plover, mode, date
     )
-    WHERE report = 1
     """
 
 
-def _pairs_sql(where: str) -> str:
-    same = {2: "AND a.plover = r.plover AND a.mode_key = r.mode_key", 1: "AND a.plover = r.plover", 0: ""}
+def _latest(partition: str) -> str:
+    """The act_id of the latest earlier act in the other direction of the same dyad with
+    the same `partition` columns (NULL when none), as a window expression over `sided`."""
+    frame = f"PARTITION BY one, other, {partition} ORDER BY act_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING"
+    return (f"CASE WHEN outward THEN last_value(CASE WHEN NOT outward THEN act_id END IGNORE NULLS) OVER ({frame}) "
+            f"ELSE last_value(CASE WHEN outward THEN act_id END IGNORE NULLS) OVER ({frame}) END")
+
+
+def _pairs_sql(where: str, prefilter: str, dedup: bool) -> str:
+    latest = _latest
     candidates = "\n        UNION ALL\n        ".join(
-        f"SELECT a.act_id AS action_id, r.act_id AS response_id, {kind} AS kind, r.date - a.date AS lag "
-        f"FROM acts r ASOF JOIN acts a ON a.source = r.target AND a.target = r.source AND a.family = r.family "
-        f"{condition} AND a.act_id < r.act_id"
-        for kind, condition in same.items()
-    )
+        f"SELECT l.response_id, a.act_id AS action_id, {kind} AS kind FROM latest l JOIN acts a ON a.act_id = l.kind{kind} "
+        f"WHERE l.date - a.date <= $window" for kind in (2, 1, 0))
     act_fields = ", ".join(f"{side[0]}.{c} AS {side}_{c}" for side in ("action", "response") for c in ACT_COLUMNS)
     return f"""
     WITH RECURSIVE
-    acts AS MATERIALIZED ({acts_sql(where)}),
-    candidates AS (   -- for each response, the latest earlier act of the other side of each kind:
-                      -- 2 the same type and mode, 1 the same type, 0 the same family
+    acts AS MATERIALIZED ({acts_sql(where, prefilter, dedup)}),
+    sided AS (        -- the dyad without direction, and which way each act goes
+        SELECT act_id, date, least(source, target) AS one, greatest(source, target) AS other,
+               source < target AS outward, plover, mode_key, family
+        FROM acts
+    ),
+    latest AS (       -- the latest earlier act of the other side: 2 of the same type and mode,
+                      -- 1 of the same type, 0 of the same family
+        SELECT act_id AS response_id, date,
+               {latest("plover, mode_key")} AS kind2,
+               {latest("plover")} AS kind1,
+               {latest("family")} AS kind0
+        FROM sided
+    ),
+    candidates AS (
         {candidates}
     ),
     answers AS (      -- each response answers one act: the closest in kind, then the most recent
-        SELECT * FROM candidates WHERE lag <= $window
+        SELECT * FROM candidates
         QUALIFY row_number() OVER (PARTITION BY response_id ORDER BY kind DESC, action_id DESC) = 1
     ),
     pairs AS MATERIALIZED (  -- each act is answered once: the closest in kind, then the first
@@ -104,12 +162,16 @@ def _pairs_sql(where: str) -> str:
 
 
 def _where(a: str | None, b: str | None, since: dt.date | None, until: dt.date | None,
-           window_days: int, family: str | None) -> tuple[str, dict[str, Any]]:
-    clauses, params = [], {}
+           window_days: int, family: str | None) -> tuple[str, str, dict[str, Any]]:
+    """(where, prefilter, parameters) for `acts_sql`."""
+    clauses, prefilter, params = [], "TRUE", {}
     if a and b:
+        prefilter = ("((list_contains(sources, $a) AND list_contains(targets, $b)) OR "
+                     "(list_contains(sources, $b) AND list_contains(targets, $a)))")
         clauses.append("((e.source = $a AND e.target = $b) OR (e.source = $b AND e.target = $a))")
         params.update(a=a, b=b)
     elif a or b:
+        prefilter = "(list_contains(sources, $a) OR list_contains(targets, $a))"
         clauses.append("(e.source = $a OR e.target = $a)")
         params["a"] = a or b
     if since:
@@ -121,24 +183,26 @@ def _where(a: str | None, b: str | None, since: dt.date | None, until: dt.date |
     if family:
         clauses.append("e.family = $family")
         params["family"] = family
-    return " AND ".join(clauses) or "TRUE", params
+    return " AND ".join(clauses) or "TRUE", prefilter, params
 
 
 def reciprocity(connection: duckdb.DuckDBPyConnection, a: str | None = None, b: str | None = None,
                 window_days: int = DEFAULT_WINDOW_DAYS, *, directed: bool = False,
                 since: dt.date | None = None, until: dt.date | None = None,
-                family: str | None = None) -> pd.DataFrame:
+                family: str | None = None, dedup: bool = False) -> pd.DataFrame:
     """Every action paired with its response, one row per pair, in chain order.
 
     `a` and `b` restrict to the dyad (both directions unless `directed`: then only
     actions of `a` on `b`); `a` alone to dyads with `a` on either side. `since`/`until`
-    bound the action's date, `family` the family (e.g. "sanction").
+    bound the action's date, `family` the family (e.g. "sanction"). With `dedup`, the acts
+    are made of the real events built by `detente dedup` (detente.analysis.dedup).
     Columns: `chain`, `step`, then `action_<c>` and `response_<c>` for c in ACT_COLUMNS,
     `family`, `lag_days`, `ratio`. Dates are pandas timestamps (day precision).
     """
     window_days = _check_window(window_days)
-    where, params = _where(a, b, since, until, window_days, family)
-    frame = connection.execute(_pairs_sql(where), {**params, "window": window_days}).df()
+    ready(connection, dedup)
+    where, prefilter, params = _where(a, b, since, until, window_days, family)
+    frame = connection.execute(_pairs_sql(where, prefilter, dedup), {**params, "window": window_days}).df()
     keep = pd.Series(True, index=frame.index)
     if directed and a and b:
         keep &= frame["action_source"] == a
@@ -179,6 +243,17 @@ def chains(connection_or_pairs, a: str | None = None, b: str | None = None,
 
 def _act(row: pd.Series, side: str) -> dict[str, Any]:
     return {column: row[f"{side}_{column}"] for column in ACT_COLUMNS}
+
+
+def ready(connection: duckdb.DuckDBPyConnection, dedup: bool) -> None:
+    """The helper table `plover_classes` in place (a connection not from `connect`), and
+    with `dedup` the real events built."""
+    exists = connection.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'plover_classes' AND temporary").fetchone()[0]
+    if not exists:
+        prepare(connection)
+    if dedup:
+        require_real_events(connection)
 
 
 def _check_window(window_days: int) -> int:

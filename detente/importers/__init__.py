@@ -17,8 +17,9 @@ Imported events become documents and events like coded ones: ``documents.id`` is
 ``gdelt:<GLOBALEVENTID>``, ``icews:<Story ID>`` or ``polecat:<story id>``, and
 ``events.record`` is the CONTRACT section 2 record (``sentence_text`` null, ``status``
 ``asserted``, ``trigger`` empty) plus ``dataset``, ``dataset_event_id`` and
-``dataset_fields`` (the source row's own scores and counts). An event's key is its
-dataset id, so importing a file again replaces its events instead of adding them.
+``dataset_fields`` (the source row's own scores and counts). An event's key is derived
+from its dataset id, so importing a file again adds nothing: events stored as they are
+are left alone, changed ones are replaced.
 
 The dataset modules (``gdelt``, ``icews``, ``polecat``) only say how to read their
 layout into the staged columns ``STAGED`` below; everything else is here.
@@ -29,7 +30,6 @@ import collections
 import contextlib
 import functools
 import gzip
-import json
 import re
 import shutil
 import tempfile
@@ -41,7 +41,7 @@ from typing import Callable, Iterator
 
 import duckdb
 
-from detente.errors import DetenteError, StoreError
+from detente.errors import DetenteError
 
 DATASETS = ("gdelt", "icews", "polecat")
 
@@ -49,7 +49,7 @@ DATASETS = ("gdelt", "icews", "polecat")
 MAX_EXAMPLES = 20
 
 
-class ImportError_(DetenteError):
+class ImportFileError(DetenteError):
     """A file could not be imported at all (missing, unreadable, not in the layout)."""
 
 
@@ -76,6 +76,7 @@ class ImportReport:
     unmapped: collections.Counter = field(default_factory=collections.Counter)  # names with no country code
     unchanged: int = 0  # of the loaded rows, how many were already stored as they are
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds by step
 
     def summary(self) -> str:
         """ "N loaded, M rejected (reasons); K skipped (reasons)" """
@@ -93,11 +94,12 @@ class ImportReport:
 
     def to_dict(self) -> dict:
         return {
-            "path": self.path, "dataset": self.dataset, "loaded": self.loaded, "rejected": self.rejected,
+            "path": self.path, "dataset": self.dataset, "loaded": self.loaded, "unchanged": self.unchanged,
+            "rejected": self.rejected,
             "skipped": self.skipped, "documents": self.documents, "reasons": dict(self.reasons),
             "skipped_reasons": dict(self.skipped_reasons),
             "examples": [{"line": r.line, "reason": r.reason, "key": r.key} for r in self.examples],
-            "unmapped": dict(self.unmapped), "seconds": round(self.seconds, 3),
+            "unmapped": dict(self.unmapped), "seconds": round(self.seconds, 3), "timings": self.timings,
         }
 
 
@@ -114,6 +116,7 @@ class Reading:
     columns: list[tuple[str, str]] = field(default_factory=list)  # the file's columns and types, in order
     header_lines: int = 0
     one_event_per_document: bool = False
+    key_sql: str = "key"  # SQL over the staged columns giving a row's key when `key` was left empty
 
 
 #: The columns a dataset module's stage_sql produces (any order).
@@ -146,11 +149,11 @@ def import_files(db: str, dataset: str, paths: list[str | Path]) -> list[ImportR
 def import_file(connection: duckdb.DuckDBPyConnection, dataset: str, path: str | Path) -> ImportReport:
     """Import one file into the store open on `connection`, in one transaction."""
     if dataset not in DATASETS:
-        raise ImportError_(f"unknown dataset {dataset!r}: use one of {', '.join(DATASETS)}")
+        raise ImportFileError(f"unknown dataset {dataset!r}: use one of {', '.join(DATASETS)}")
     module = _module(dataset)
     path = Path(path)
     if not path.is_file():
-        raise ImportError_(f"{path}: no such file")
+        raise ImportFileError(f"{path}: no such file")
     started = time.perf_counter()
     report = ImportReport(str(path), dataset)
     with _plain(path) as readable:
@@ -158,7 +161,7 @@ def import_file(connection: duckdb.DuckDBPyConnection, dataset: str, path: str |
         try:
             _load(connection, reading, readable, report)
         except duckdb.Error as error:
-            raise ImportError_(f"{path}: cannot import as {dataset}: {_first_line(error)}") from error
+            raise ImportFileError(f"{path}: cannot import as {dataset}: {_first_line(error)}") from error
         finally:
             for table in ("imp_staged", "imp_docs", "imp_rejects", "imp_rejects_scan"):
                 with contextlib.suppress(duckdb.Error):
@@ -171,54 +174,88 @@ def import_file(connection: duckdb.DuckDBPyConnection, dataset: str, path: str |
 
 
 def _load(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: ImportReport) -> None:
-    con.execute(f"CREATE OR REPLACE TEMP TABLE imp_staged AS SELECT * FROM ({reading.stage_sql})")
-    _parse_rejections(con, reading, report)
-    _mark_duplicates(con)
-    for problem, count in con.execute(
-        "SELECT problem, count(*) FROM imp_staged WHERE problem IS NOT NULL GROUP BY problem"
-    ).fetchall():
-        if problem.startswith("skip: "):
-            report.skipped += count
-            report.skipped_reasons[problem[6:]] += count
-        else:
-            report.rejected += count
-            report.reasons[problem] += count
-    _examples(con, reading, path, report)
-    report.unmapped.update(dict(con.execute(
-        "SELECT name, count(*) FROM (SELECT unnest(unmapped) AS name FROM imp_staged WHERE problem IS NULL) GROUP BY name"
-    ).fetchall()))
+    step = _Steps(report.timings)
+    with step("read and check"):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE imp_staged AS SELECT * FROM ({reading.stage_sql})")
+        _parse_rejections(con, reading, report)
+        _mark_duplicates(con, reading)
+        for problem, count in con.execute(
+            "SELECT problem, count(*) FROM imp_staged WHERE problem IS NOT NULL GROUP BY problem ORDER BY problem"
+        ).fetchall():
+            if problem.startswith("skip: "):
+                report.skipped += count
+                report.skipped_reasons[problem[6:]] += count
+            else:
+                report.rejected += count
+                report.reasons[problem] += count
+    with step("find rejected lines"):
+        _examples(con, reading, path, report)
+        report.unmapped.update(dict(con.execute(
+            "SELECT name, count(*) FROM (SELECT unnest(unmapped) AS name FROM imp_staged WHERE problem IS NULL) GROUP BY name"
+        ).fetchall()))
 
+    report.loaded = con.execute("SELECT count(*) FROM imp_staged WHERE problem IS NULL").fetchone()[0]
+    with step("compare with the store"):
+        report.unchanged, changed = _classify_stored(con)
+    report.documents = con.execute("SELECT count(DISTINCT doc_id) FROM imp_staged WHERE problem IS NULL").fetchone()[0]
+    order = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]
+    con.execute("SET preserve_insertion_order = false")  # lets DuckDB write in parallel
     con.execute("BEGIN TRANSACTION")
     try:
-        report.loaded = con.execute("SELECT count(*) FROM imp_staged WHERE problem IS NULL").fetchone()[0]
-        report.unchanged = _drop_unchanged(con)
-        report.documents = con.execute(
-            "SELECT count(DISTINCT doc_id) FROM imp_staged WHERE problem IS NULL"
-        ).fetchone()[0]
-        con.execute(f"INSERT INTO events SELECT {_EVENT_COLUMNS} FROM imp_staged WHERE problem IS NULL")
-        if reading.one_event_per_document:
-            con.execute("DELETE FROM documents USING imp_staged s WHERE s.problem IS NULL AND documents.id = s.doc_id")
-            con.execute(f"INSERT INTO documents SELECT {_DOCUMENT_COLUMNS.format(events='1')} FROM imp_staged d WHERE problem IS NULL")
-        else:
-            con.execute("""
-                CREATE OR REPLACE TEMP TABLE imp_docs AS
-                SELECT doc_id, min(doc_date) AS doc_date, any_value(url) AS url, any_value(outlet) AS outlet,
-                       any_value(title) AS title
-                FROM imp_staged WHERE problem IS NULL GROUP BY doc_id
-            """)
-            con.execute("DELETE FROM documents USING imp_docs d WHERE documents.id = d.doc_id")
-            con.execute(f"""
-                INSERT INTO documents SELECT {_DOCUMENT_COLUMNS.format(events='n.events')}
-                FROM imp_docs d JOIN (
-                    SELECT e.doc_id, count(*)::INTEGER AS events FROM events e SEMI JOIN imp_docs x ON e.doc_id = x.doc_id
-                    GROUP BY e.doc_id
-                ) n ON n.doc_id = d.doc_id
-            """)
-        con.execute("COMMIT")
+        if changed:
+            with step("delete replaced events"):
+                con.execute("DELETE FROM events USING imp_staged s "
+                            "WHERE s.problem IS NULL AND events.doc_id = s.doc_id AND events.seq = s.seq")
+        with step("insert events"):
+            con.execute(f"INSERT INTO events SELECT {_EVENT_COLUMNS} FROM imp_staged WHERE problem IS NULL")
+        with step("insert documents"):
+            _insert_documents(con, reading)
+        with step("commit"):
+            con.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(duckdb.Error):
             con.execute("ROLLBACK")
         raise
+    finally:
+        con.execute(f"SET preserve_insertion_order = {'true' if order else 'false'}")
+
+
+def _insert_documents(con: duckdb.DuckDBPyConnection, reading: Reading) -> None:
+    """One row per document of the loaded events, replacing the stored one; its `events`
+    count is of all its stored events (a story may come in several files)."""
+    if reading.one_event_per_document:
+        con.execute("DELETE FROM documents USING imp_staged s WHERE s.problem IS NULL AND documents.id = s.doc_id")
+        con.execute(f"INSERT INTO documents SELECT {_DOCUMENT_COLUMNS.format(events='1')} FROM imp_staged d WHERE problem IS NULL")
+        return
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE imp_docs AS
+        SELECT doc_id, min(doc_date) AS doc_date, any_value(url) AS url, any_value(outlet) AS outlet,
+               any_value(title) AS title
+        FROM imp_staged WHERE problem IS NULL GROUP BY doc_id
+    """)
+    con.execute("DELETE FROM documents USING imp_docs d WHERE documents.id = d.doc_id")
+    con.execute(f"""
+        INSERT INTO documents SELECT {_DOCUMENT_COLUMNS.format(events='n.events')}
+        FROM imp_docs d JOIN (
+            SELECT e.doc_id, count(*)::INTEGER AS events FROM events e SEMI JOIN imp_docs x ON e.doc_id = x.doc_id
+            GROUP BY e.doc_id
+        ) n ON n.doc_id = d.doc_id
+    """)
+
+
+class _Steps:
+    """Times the steps of an import (seconds by step name)."""
+
+    def __init__(self, timings: dict[str, float]):
+        self.timings = timings
+
+    @contextlib.contextmanager
+    def __call__(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = round(self.timings.get(name, 0.0) + time.perf_counter() - started, 3)
 
 
 #: An imported document has no text: its content_hash is 'import:<dataset>'.
@@ -228,44 +265,42 @@ _DOCUMENT_COLUMNS = (
 )
 
 
-def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+def _mark_duplicates(con: duckdb.DuckDBPyConnection, reading: Reading) -> None:
     """The same event twice in one file: the first is loaded, the others rejected."""
     twice = con.execute(
         "SELECT count(*) FROM (SELECT 1 FROM imp_staged WHERE problem IS NULL GROUP BY doc_id, seq HAVING count(*) > 1)"
     ).fetchone()[0]
     if twice:
-        con.execute("""
-            UPDATE imp_staged SET problem = 'duplicate event id' WHERE rowid IN (
+        con.execute(f"""
+            UPDATE imp_staged SET problem = 'duplicate event id', key = {reading.key_sql} WHERE rowid IN (
                 SELECT rowid FROM imp_staged WHERE problem IS NULL
                 QUALIFY row_number() OVER (PARTITION BY doc_id, seq ORDER BY rowid) > 1
             )
         """)
 
 
-def _drop_unchanged(con: duckdb.DuckDBPyConnection) -> int:
-    """Events already stored: unchanged ones are left alone (and not written again),
-    changed ones deleted so they can be replaced. Returns how many were unchanged."""
-    overlap = con.execute("""
+def _classify_stored(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """Events of the file already in the store: those stored exactly as they are now are
+    marked 'unchanged' (and not written again); the others will be replaced. Returns
+    (unchanged, to replace)."""
+    con.execute("""
         CREATE OR REPLACE TEMP TABLE imp_overlap AS
         SELECT s.rowid AS staged_row, e.rowid AS stored_row
         FROM imp_staged s JOIN events e ON e.doc_id = s.doc_id AND e.seq = s.seq
         WHERE s.problem IS NULL
-    """).fetchone()
-    count = con.execute("SELECT count(*) FROM imp_overlap").fetchone()[0]
-    if not count:
-        con.execute("DROP TABLE imp_overlap")
-        return 0
-    con.execute("""
-        UPDATE imp_staged SET problem = 'unchanged' WHERE rowid IN (
-            SELECT o.staged_row FROM imp_overlap o
-            JOIN imp_staged s ON s.rowid = o.staged_row JOIN events e ON e.rowid = o.stored_row
-            WHERE CAST(e.record AS VARCHAR) = s.record
-        )
     """)
-    con.execute("DELETE FROM events USING imp_staged s WHERE s.problem IS NULL AND events.doc_id = s.doc_id AND events.seq = s.seq")
-    unchanged = con.execute("SELECT count(*) FROM imp_staged WHERE problem = 'unchanged'").fetchone()[0]
+    overlap = con.execute("SELECT count(*) FROM imp_overlap").fetchone()[0]
+    if overlap:
+        con.execute("""
+            UPDATE imp_staged SET problem = 'unchanged' WHERE rowid IN (
+                SELECT o.staged_row FROM imp_overlap o
+                JOIN imp_staged s ON s.rowid = o.staged_row JOIN events e ON e.rowid = o.stored_row
+                WHERE CAST(e.record AS VARCHAR) = CAST(s.record AS VARCHAR)
+            )
+        """)
     con.execute("DROP TABLE imp_overlap")
-    return unchanged
+    unchanged = con.execute("SELECT count(*) FROM imp_staged WHERE problem = 'unchanged'").fetchone()[0] if overlap else 0
+    return unchanged, overlap - unchanged
 
 
 def _examples(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: ImportReport) -> None:
@@ -473,8 +508,12 @@ def lookup_rows() -> dict[str, list[tuple]]:
     from detente.importers.cameo_map import CAMEO_TO_PLOVER, NO_PLOVER, code_spellings
 
     ontology, tagger = _ontology()
+
+    def contexts(code: str) -> list[str]:  # the contexts detente's coder gives the code
+        return sorted({context for prefix, context in tagger.by_cameo if code.startswith(prefix)})
+
     cameo = [
-        (code, plover, mode, ontology.goldstein_of(code), sorted(tagger._of_code(code)))
+        (code, plover, mode, ontology.goldstein_of(code), contexts(code))
         for code, (plover, mode) in sorted(CAMEO_TO_PLOVER.items())
     ] + [(code, None, None, ontology.goldstein_of(code), []) for code in sorted(NO_PLOVER)]
     rows = actor_rows()
@@ -609,11 +648,11 @@ def _plain(path: Path) -> Iterator[Path]:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as error:
-        raise ImportError_(f"{path}: not a readable zip file: {error}") from error
+        raise ImportFileError(f"{path}: not a readable zip file: {error}") from error
     with archive, tempfile.TemporaryDirectory(prefix="detente-import-") as folder:
         members = [m for m in archive.infolist() if not m.is_dir()]
         if len(members) != 1:
-            raise ImportError_(f"{path}: a zip file to import must hold exactly one file, not {len(members)}")
+            raise ImportFileError(f"{path}: a zip file to import must hold exactly one file, not {len(members)}")
         target = Path(folder) / Path(members[0].filename).name
         with archive.open(members[0]) as source, open(target, "wb") as sink:
             shutil.copyfileobj(source, sink)
@@ -663,4 +702,4 @@ def _module(dataset: str):
     return module
 
 
-__all__ = ["DATASETS", "ImportReport", "Rejection", "import_file", "import_files", "StoreError"]
+__all__ = ["DATASETS", "ImportFileError", "ImportReport", "Rejection", "import_file", "import_files"]

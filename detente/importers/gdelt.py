@@ -1,12 +1,14 @@
 """GDELT 2.0 event exports (``YYYYMMDDHHMMSS.export.CSV``, also .zip or .gz): tab-separated,
-no header, the 61 columns of the GDELT 2.0 Event Codebook, one event per row.
+no header (a header line starting GLOBALEVENTID, as BigQuery writes, is skipped), the 61
+columns of the GDELT 2.0 Event Codebook (``COLUMNS``), one event per row.
 
-Read: GLOBALEVENTID (the key: ``gdelt:<id>``), SQLDATE (the event's day), Actor1/Actor2
-Code, Name, CountryCode, KnownGroupCode and Type1Code, IsRootEvent, EventCode (CAMEO),
-QuadClass, GoldsteinScale, NumMentions, NumSources, NumArticles, AvgTone, ActionGeo
-FullName, CountryCode (FIPS 10-4), Lat and Long, DATEADDED (the publication day) and
-SOURCEURL. Every other column is parsed, so a row of the wrong shape is rejected, and
-not kept.
+Read: GLOBALEVENTID (the key: ``gdelt:<id>``), SQLDATE (the event's day, YYYYMMDD),
+Actor1/Actor2 Code, Name, CountryCode, KnownGroupCode and Type1Code, EventCode (CAMEO),
+QuadClass, NumMentions, NumSources, NumArticles, AvgTone, ActionGeo FullName,
+CountryCode (FIPS 10-4), Lat and Long, DATEADDED (the publication day) and SOURCEURL.
+A row without 61 columns is rejected, and so is a row whose value in one of these
+columns is not of its type (GLOBALEVENTID a number, SQLDATE a date, EventCode a CAMEO
+code ...); the columns not read are not checked.
 
 Mapping: the actor's country is Actor*CountryCode when it is an ISO3 code detente knows
 (a few CAMEO codes, such as ROM for Romania, are translated; regions such as AFR or EUR
@@ -22,7 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from detente.importers import (
-    ImportError_, Reading, head_lines, actor_list, cameo_enum, cameo_lookup, codes_sql, csv_options, lookup, record_sql,
+    ImportFileError, Reading, actor_list, cameo_enum, cameo_lookup, codes_sql, csv_options, head_lines, lookup, record_sql,
 )
 
 #: The 61 columns of a GDELT 2.0 event export, in order, with the types they are read as.
@@ -57,7 +59,8 @@ def reading(path: Path, rejects: str) -> Reading:
     labels = {name: LABELS.get(name, f"{name} is not {'a number' if kind in ('INTEGER', 'BIGINT', 'DOUBLE') else 'valid'}")
               for name, kind in COLUMNS}
     return Reading(STAGE.replace("{source}", source), key_of_line=_key, column_labels=labels, columns=columns,
-                   header_lines=1 if header else 0, one_event_per_document=True)
+                   header_lines=1 if header else 0, one_event_per_document=True,
+                   key_sql="split_part(doc_id, ':', 2)")
 
 
 def _check_shape(path: Path) -> bool:
@@ -68,7 +71,7 @@ def _check_shape(path: Path) -> bool:
     counts = [line.count("\t") + 1 for line in lines if line.strip()]
     if counts and len(COLUMNS) not in counts:
         hint = " (a GDELT 1.0 file has 57 or 58)" if set(counts) & {57, 58} else ""
-        raise ImportError_(
+        raise ImportFileError(
             f"{path}: not a GDELT 2.0 event export: its first lines have {', '.join(map(str, sorted(set(counts))))} "
             f"tab-separated columns, not 61{hint}"
         )
@@ -89,13 +92,13 @@ def _actor(n: int) -> str:
 
 STAGE = f"""
 SELECT
-    CAST(r.GLOBALEVENTID AS VARCHAR) AS key,
     CASE
         WHEN r.GLOBALEVENTID IS NULL THEN 'no GLOBALEVENTID'
         WHEN r.SQLDATE IS NULL THEN 'no SQLDATE'
         WHEN r.EventCode IS NULL THEN 'no EventCode'
         WHEN plover IS NULL THEN 'skip: CAMEO ' || cameo || ' has no PLOVER type'
     END AS problem,
+    CASE WHEN problem IS NOT NULL THEN CAST(r.GLOBALEVENTID AS VARCHAR) END AS key,  -- only rejected rows need it
     NULL::VARCHAR[] AS unmapped,
     'gdelt:' || r.GLOBALEVENTID AS doc_id,
     0 AS seq,
@@ -116,7 +119,7 @@ SELECT
     )} AS record,
     CAST(try_strptime(CAST(r.DATEADDED AS VARCHAR), '%Y%m%d%H%M%S') AS DATE) AS doc_date,
     r.SOURCEURL AS url,
-    nullif(regexp_replace(split_part(split_part(r.SOURCEURL, '://', 2), '/', 1), '^www\\.|:[0-9]+$', '', 'g'), '') AS outlet,
+    nullif(CASE WHEN starts_with(host, 'www.') THEN host[5:] ELSE host END, '') AS outlet,
     NULL::VARCHAR AS title
 FROM (
     SELECT *,
@@ -124,7 +127,8 @@ FROM (
            {cameo_lookup("EventCode", "mode")} AS mode, {cameo_lookup("EventCode", "goldstein")} AS goldstein,
            {cameo_lookup("EventCode", "contexts")} AS contexts,
            {lookup("Actor1CountryCode", "cameo_country")} AS c1, {lookup("Actor2CountryCode", "cameo_country")} AS c2,
-           {lookup("Actor1KnownGroupCode", "known_group")} AS g1, {lookup("Actor2KnownGroupCode", "known_group")} AS g2
+           {lookup("Actor1KnownGroupCode", "known_group")} AS g1, {lookup("Actor2KnownGroupCode", "known_group")} AS g2,
+           lower(split_part(split_part(split_part(SOURCEURL, '://', 2), '/', 1), ':', 1)) AS host
     FROM {{source}}
 ) r
 """

@@ -28,7 +28,7 @@ import re
 from pathlib import Path
 
 from detente.importers import (
-    ImportError_, Reading, actor_list, cameo_enum, cameo_lookup, codes_sql, csv_options, first_line, lookup,
+    ImportFileError, Reading, actor_list, cameo_enum, cameo_lookup, codes_sql, csv_options, first_line, lookup,
     normal_name, record_sql,
 )
 
@@ -67,7 +67,7 @@ def reading(path: Path, rejects: str) -> Reading:
     names = [normal_name(name) for name in header]
     missing = [name for name in REQUIRED if name not in names]
     if missing:
-        raise ImportError_(
+        raise ImportFileError(
             f"{path}: not an ICEWS event file: its header has no {', '.join(n.replace('_', ' ').title() for n in missing)} column"
             f" (found: {', '.join(header[:8])}{' ...' if len(header) > 8 else ''})"
         )

@@ -33,7 +33,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from detente.importers import (
-    ImportError_, Reading, actor_list, cameo_enum, cameo_lookup, csv_options, first_line, lookup, normal_name,
+    ImportFileError, Reading, actor_list, cameo_enum, cameo_lookup, csv_options, first_line, lookup, normal_name,
     record_sql, sql_string,
 )
 
@@ -80,7 +80,7 @@ def reading(path: Path, rejects: str) -> Reading:
     where = {field: next((names.index(a) for a in aliases if a in names), None) for field, aliases in FIELDS.items()}
     missing = [field for field in REQUIRED if where[field] is None]
     if missing:
-        raise ImportError_(
+        raise ImportFileError(
             f"{path}: not a POLECAT file: no {' or '.join(FIELDS[missing[0]][:2])} column"
             f" (found: {', '.join(header[:8])}{' ...' if len(header) > 8 else ''})"
         )
