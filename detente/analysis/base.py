@@ -33,19 +33,30 @@ FAMILIES = {
     "COOPERATE": "cooperation", "AID": "cooperation", "RETREAT": "cooperation",
 }
 
-ANALYSIS_VIEW = """
-CREATE OR REPLACE TEMP VIEW analysis_events AS
-SELECT e.doc_id, e.seq, COALESCE(e.date, d.date) AS date, e.date IS NULL AS date_from_document,
-       e.plover, e.mode, e.cameo, e.goldstein, e.quantity, e.location,
-       s.code AS source, t.code AS target,
-       q.quad, q.family
-FROM events e
-     JOIN documents d ON d.id = e.doc_id,
-     UNNEST(e.source_codes) AS s(code),
-     UNNEST(CASE WHEN len(e.target_codes) = 0 THEN [NULL] ELSE e.target_codes END) AS t(code),
-     (SELECT * FROM plover_classes) q
-WHERE e.status = 'asserted' AND q.plover = e.plover
+_DYAD_ROWS = """
+WITH sourced AS (
+    SELECT e.doc_id, e.seq, COALESCE(e.date, d.date) AS date, e.date IS NULL AS date_from_document,
+           e.plover, e.mode, e.cameo, e.goldstein, e.quantity, e.location, e.target_codes,
+           unnest(e.source_codes) AS source
+    FROM events e JOIN documents d ON d.id = e.doc_id
+    WHERE e.status = 'asserted' {filter}
+), paired AS (
+    SELECT * EXCLUDE (target_codes),
+           unnest(CASE WHEN len(target_codes) = 0 THEN [NULL]::VARCHAR[] ELSE target_codes END) AS target
+    FROM sourced
+)
+SELECT p.*, q.quad, q.family FROM paired p JOIN plover_classes q USING (plover)
 """
+
+#: Every asserted event, one row per source-target pair.
+ANALYSIS_VIEW = "CREATE OR REPLACE TEMP VIEW analysis_events AS " + _DYAD_ROWS.format(filter="")
+
+#: The same rows for one dyad, filtered before the actors are unnested (fast on a large
+#: store): SELECT * FROM dyad_events('USA', 'RUS') gives both directions' rows.
+DYAD_MACRO = "CREATE OR REPLACE TEMP MACRO dyad_events(a, b) AS TABLE " + _DYAD_ROWS.format(
+    filter="AND ((list_contains(e.source_codes, a) AND list_contains(e.target_codes, b)) OR "
+    "(list_contains(e.source_codes, b) AND list_contains(e.target_codes, a)))"
+) + " WHERE (p.source = a AND p.target = b) OR (p.source = b AND p.target = a)"
 
 
 def connect(db: str | Path) -> duckdb.DuckDBPyConnection:
@@ -63,4 +74,5 @@ def prepare(connection: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     connection.execute("CREATE OR REPLACE TEMP TABLE plover_classes (plover VARCHAR, quad VARCHAR, family VARCHAR)")
     connection.executemany("INSERT INTO plover_classes VALUES (?, ?, ?)", rows)
     connection.execute(ANALYSIS_VIEW)
+    connection.execute(DYAD_MACRO)
     return connection
