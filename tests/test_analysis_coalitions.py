@@ -199,3 +199,15 @@ def test_coalitions_command_options_table_and_csv(tmp_path, capsys):
     assert len(lines) == 7 and lines[1] == "1,RUS,SANCTION,expel,2018-03-14,2018-03-27,6,98,GBR,2018-03-14,23,gb,1"
     with pytest.raises(SystemExit):
         main(["coalitions", "--db", db, "--min-members", "1"])
+
+
+def test_coalitions_on_real_events(store_of):
+    from detente.analysis.dedup import deduplicate
+
+    # Three states, each reported twice a day apart: with real events each is one act.
+    connection = store_of(act("gb-a", "GBR", "RUS", 0, 23), act("gb-b", "GBR", "RUS", 1, 23), act("us-a", "USA", "RUS", 12, 60),
+                          act("us-b", "USA", "RUS", 13, 60), act("ca", "CAN", "RUS", 14, 4))
+    deduplicate(connection)
+    (coalition,) = summary(coalitions(connection, dedup=True))
+    assert coalition[5] == [("GBR", 0, 23), ("USA", 12, 60), ("CAN", 14, 4)] and coalition[6] == 87
+    assert coalitions(connection, dedup=True).iloc[0].members[0]["reports"] == 2

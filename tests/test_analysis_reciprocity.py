@@ -284,3 +284,29 @@ def test_reciprocity_command_csv_and_errors(tmp_path, capsys):
     assert "no such database" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["reciprocity", "--db", db, "--window", "-3"])
+
+
+# --- real events (detente dedup) --------------------------------------------------------
+
+
+def test_reciprocity_on_real_events(store_of, tmp_path, capsys):
+    from detente.analysis.dedup import deduplicate
+
+    # The US expulsion reported on the day and (one day off) the next: two acts of mentions,
+    # one real event; Russia's answer three days later.
+    connection = store_of(act("us-a", "USA", "RUS", 0, 60), act("us-b", "USA", "RUS", 1, 60), act("ru", "RUS", "USA", 3, 60))
+    assert pairs_of(reciprocity(connection)) == [("us-b", "ru", 2, 1.0)]
+    with pytest.raises(Exception, match="detente dedup"):
+        reciprocity(connection, dedup=True)
+    deduplicate(connection)
+    frame = reciprocity(connection, dedup=True)
+    assert pairs_of(frame) == [("us-a", "ru", 3, 1.0)]
+    assert frame.iloc[0].action_reports == 2
+
+    db = _db(tmp_path, act("us-a", "USA", "RUS", 0, 60), act("us-b", "USA", "RUS", 1, 60), act("ru", "RUS", "USA", 3, 60))
+    assert main(["reciprocity", "--db", db, "--dedup"]) == 1
+    assert "detente dedup" in capsys.readouterr().err
+    assert main(["dedup", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["reciprocity", "--db", db, "--dedup", "--format", "json"]) == 0
+    assert [i["lag_days"] for i in json.loads(capsys.readouterr().out)] == [3]

@@ -2,28 +2,33 @@
 
 The unit is the *act*: one row per (source, target, PLOVER type, mode, day) of the
 asserted events, unnested into dyads as in the `analysis_events` view, however many
-reports mention it (with `dedup`, of the real events of `detente dedup`). Its `doc_id`/`seq` are those of the first
-report (the lowest document id, then position), `reports` counts the documents, and its
-`quantity` is the number most reports give (the larger on a tie; a report giving two
-numbers for one act counts the larger). An event with no date
-of its own has its document's (the view's rule). Acts without a target, and acts of a
-state on itself, cannot be answered and are left out.
+reports mention it (with `dedup`, made of the real events of `detente dedup`). Its
+`doc_id`/`seq` are those of its first report (the lowest document id, then position),
+`reports` counts the documents, and its `quantity` is the number most reports give (the
+larger on a tie; a report giving two numbers for one act counts the larger). An event
+with no date of its own has its document's (the view's rule). Acts without a target,
+and acts of a state on itself, cannot be answered and are left out.
 
 A *response* to an act of A on B is an act of B on A of the same family
-(`detente.analysis.base.FAMILIES`) on the same day or up to `window_days` days later;
-on the same day, acts are ordered by their first report (document id, then position in
-it: of two acts told in one article, the one told first is the action). Each response answers one act:
-among the candidates, the closest in kind (same type and mode, then same type), then the
-most recent. Each act is answered once: if two responses pick the same act, it keeps the
-closest in kind, then the earlier; the other response answers nothing (it may itself be
-answered). `lag_days` is the response's date minus the action's; `ratio` is the
-response's quantity over the action's (60 for 60 is 1.0; above 1 is escalation), NULL
-when either quantity is missing.
+(`detente.analysis.base.FAMILIES`) on the same day or up to `window_days` days later.
+On the same day, acts are ordered by their first report (document id, then position in
+it: of two acts told in one article, the one told first is the action). Each response
+answers one act: the latest earlier act of the other side of the same type and mode
+within the window if there is one, else the latest of the same family. Each act is
+answered once: if two responses pick the same act, it keeps the one of the same type and
+mode, then the earlier; the other response answers nothing (it may itself be answered).
+`lag_days` is the response's date minus the action's; `ratio` is the response's
+quantity over the action's (60 for 60 is 1.0; above 1 is escalation), NULL when either
+quantity is missing.
 
 Pairs link into *chains*: A on B, answered by B on A, answered by A on B... A response
 is also an action that may be answered, and since each act answers at most one act and
 is answered at most once, a chain is a simple path. Chains are numbered 1, 2, ... in
 the order they start; every pair carries its `chain` and its `step` (1 for the first).
+
+Everything is SQL in DuckDB: the rows of one dyad are found before the actors are
+unnested, and "the latest earlier act of the other side" is a window function, not a
+join of every act with every act.
 """
 from __future__ import annotations
 
@@ -48,9 +53,9 @@ def rows_sql(prefilter: str = "TRUE", dedup: bool = False) -> str:
     the rules of the `analysis_events` view (an event without a date of its own has its
     document's) but read from the tables directly, so that `prefilter` (SQL over each
     event's code lists `sources` and `targets` and its `plover`) applies before the
-    unnest: one dyad's rows are found without unnesting the whole store, and only the
-    undated ones are looked up in `documents`. Events without a target give no row.
-    Columns: doc_id, seq, date, plover, mode, cameo, quantity, source, target, family, quad.
+    unnest: one dyad's rows are found without unnesting the whole store. Events without
+    a target give no row. Columns: doc_id, seq, date, plover, mode, cameo, quantity,
+    source, target, family, quad.
 
     With `dedup`, the events are the real events of `detente dedup` (dated by their first
     day, with their quantity), one row per mention so that reports are still counted."""
@@ -67,15 +72,17 @@ def rows_sql(prefilter: str = "TRUE", dedup: bool = False) -> str:
             FROM (SELECT *, unnest(targets) AS target FROM (SELECT *, unnest(sources) AS source FROM (
                       SELECT doc_id, seq, date, plover, mode, cameo, quantity, source_codes AS sources, target_codes AS targets
                       FROM events WHERE status = 'asserted') WHERE {prefilter}))"""
+    # Only the documents of undated events are looked up: a store whose events all have
+    # dates (imported datasets) pays nothing for the rule.
     return f"""
-        WITH mentioned AS MATERIALIZED ({events}),
-        dated AS (
-            SELECT * FROM mentioned WHERE date IS NOT NULL
-            UNION ALL
-            SELECT x.doc_id, x.seq, d.date, x.plover, x.mode, x.cameo, x.quantity, x.source, x.target
-            FROM mentioned x JOIN documents d ON d.id = x.doc_id WHERE x.date IS NULL AND d.date IS NOT NULL
-        )
-        SELECT x.*, q.family, q.quad FROM dated x JOIN plover_classes q ON q.plover = x.plover"""
+        SELECT x.doc_id, x.seq, coalesce(x.date, d.date) AS date, x.plover, x.mode, x.cameo, x.quantity,
+               x.source, x.target, q.family, q.quad
+        FROM ({events}) x
+        LEFT JOIN (SELECT id, date FROM documents
+                   WHERE id IN (SELECT doc_id FROM events WHERE date IS NULL AND status = 'asserted')) d
+          ON d.id = x.doc_id
+        JOIN plover_classes q ON q.plover = x.plover
+        WHERE coalesce(x.date, d.date) IS NOT NULL"""
 
 
 def acts_sql(where: str = "TRUE", prefilter: str = "TRUE", dedup: bool = False) -> str:
@@ -108,7 +115,7 @@ def acts_sql(where: str = "TRUE", prefilter: str = "TRUE", dedup: bool = False) 
 def _latest(partition: str) -> str:
     """The act_id of the latest earlier act in the other direction of the same dyad with
     the same `partition` columns (NULL when none), as a window expression over `sided`."""
-    frame = f"PARTITION BY one, other, {partition} ORDER BY act_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING"
+    frame = f"PARTITION BY one, other, {partition} ORDER BY act_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"
     return (f"CASE WHEN outward THEN last_value(CASE WHEN NOT outward THEN act_id END IGNORE NULLS) OVER ({frame}) "
             f"ELSE last_value(CASE WHEN outward THEN act_id END IGNORE NULLS) OVER ({frame}) END")
 
@@ -117,7 +124,7 @@ def _pairs_sql(where: str, prefilter: str, dedup: bool) -> str:
     latest = _latest
     candidates = "\n        UNION ALL\n        ".join(
         f"SELECT l.response_id, a.act_id AS action_id, {kind} AS kind FROM latest l JOIN acts a ON a.act_id = l.kind{kind} "
-        f"WHERE l.date - a.date <= $window" for kind in (2, 1, 0))
+        f"WHERE l.date - a.date <= $window" for kind in (1, 0))
     act_fields = ", ".join(f"{side[0]}.{c} AS {side}_{c}" for side in ("action", "response") for c in ACT_COLUMNS)
     return f"""
     WITH RECURSIVE
@@ -127,11 +134,10 @@ def _pairs_sql(where: str, prefilter: str, dedup: bool) -> str:
                source < target AS outward, plover, mode_key, family
         FROM acts
     ),
-    latest AS (       -- the latest earlier act of the other side: 2 of the same type and mode,
-                      -- 1 of the same type, 0 of the same family
+    latest AS (       -- the latest earlier act of the other side: 1 of the same type and mode,
+                      -- 0 of the same family
         SELECT act_id AS response_id, date,
-               {latest("plover, mode_key")} AS kind2,
-               {latest("plover")} AS kind1,
+               {latest("plover, mode_key")} AS kind1,
                {latest("family")} AS kind0
         FROM sided
     ),
@@ -225,23 +231,21 @@ def chains(connection_or_pairs, a: str | None = None, b: str | None = None,
         pairs = connection_or_pairs
     else:
         pairs = reciprocity(connection_or_pairs, a, b, window_days, **options)
-    rows = []
-    for chain, steps in pairs.groupby("chain", sort=True):
-        steps = steps.sort_values("step")
-        first = steps.iloc[0]
-        acts = [_act(first, "action")]
-        for _, pair in steps.iterrows():
-            acts.append({**_act(pair, "response"), "lag_days": pair["lag_days"], "ratio": pair["ratio"]})
-        rows.append({
-            "chain": chain, "family": first["family"], "initiator": first["action_source"],
-            "responder": first["action_target"], "start": first["action_date"],
-            "end": steps.iloc[-1]["response_date"], "length": len(acts), "acts": acts,
-        })
+    rows: dict[int, dict[str, Any]] = {}
+    for pair in pairs.sort_values(["chain", "step"]).to_dict("records"):
+        chain = rows.get(pair["chain"])
+        if chain is None:
+            chain = rows[pair["chain"]] = {
+                "chain": pair["chain"], "family": pair["family"], "initiator": pair["action_source"],
+                "responder": pair["action_target"], "start": pair["action_date"], "acts": [_act(pair, "action")],
+            }
+        chain["acts"].append({**_act(pair, "response"), "lag_days": pair["lag_days"], "ratio": pair["ratio"]})
+        chain["end"], chain["length"] = pair["response_date"], len(chain["acts"])
     columns = ["chain", "family", "initiator", "responder", "start", "end", "length", "acts"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame([{c: row[c] for c in columns} for row in rows.values()], columns=columns)
 
 
-def _act(row: pd.Series, side: str) -> dict[str, Any]:
+def _act(row: dict[str, Any], side: str) -> dict[str, Any]:
     return {column: row[f"{side}_{column}"] for column in ACT_COLUMNS}
 
 

@@ -29,6 +29,7 @@ def register(commands) -> None:
                         help=f"the fewest distinct actors that make a coalition (default: {DEFAULT_MIN_MEMBERS})")
     parser.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="acts on or after this day")
     parser.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="acts on or before this day")
+    parser.add_argument("--dedup", action="store_true", help="use real-world events (built by 'detente dedup'), not mentions")
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table; csv: one row per member)")
     parser.set_defaults(run=run)
 
@@ -36,12 +37,14 @@ def register(commands) -> None:
 def run(args: argparse.Namespace) -> int:
     from detente.analysis.base import connect
     from detente.analysis.coalitions import coalition_members, coalitions
-    from detente.commands.reciprocity import print_json, records, write_csv
+    from detente.commands.reciprocity import print_json, records, warn_if_stale, write_csv
 
     connection = connect(args.db)
     try:
         found = coalitions(connection, args.window, args.min_members, target=args.target, plover=args.plover,
-                           since=args.since, until=args.until)
+                           since=args.since, until=args.until, dedup=args.dedup)
+        if args.dedup:
+            warn_if_stale(connection)
     finally:
         connection.close()
     if args.format == "json":

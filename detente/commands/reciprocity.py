@@ -29,7 +29,7 @@ def register(commands) -> None:
                     "with the lag in days and the ratio of quantities, and follow the pairs into chains "
                     "(A on B, B on A, A on B ...). With no actor, every dyad; with A, every dyad of A.",
     )
-    parser.add_argument("actors", nargs="*", type=str.upper, metavar="A B", help="a state or organisation code, or two (a dyad)")
+    parser.add_argument("actors", nargs="*", type=str.upper, metavar="ACTOR", help="A, or A B: a state or organisation code, or two (a dyad)")
     _add_db(parser)
     parser.add_argument("--window", type=_count, default=DEFAULT_WINDOW_DAYS, metavar="DAYS",
                         help=f"a response comes at most DAYS days after the action (default: {DEFAULT_WINDOW_DAYS})")
@@ -37,6 +37,7 @@ def register(commands) -> None:
     parser.add_argument("--family", choices=sorted(set(FAMILIES.values())), help="only this family of acts")
     parser.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="actions on or after this day")
     parser.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="actions on or before this day")
+    parser.add_argument("--dedup", action="store_true", help="use real-world events (built by 'detente dedup'), not mentions")
     parser.add_argument("--chains", action="store_true", help="print chains (each with its acts in order) instead of pairs")
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     parser.set_defaults(run=lambda args: run(args, parser))
@@ -52,17 +53,19 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     connection = connect(args.db)
     try:
         pairs = reciprocity(connection, a, b, args.window, directed=args.directed, since=args.since,
-                            until=args.until, family=args.family)
+                            until=args.until, family=args.family, dedup=args.dedup)
+        if args.dedup:
+            warn_if_stale(connection)
     finally:
         connection.close()
     if args.chains:
         table = chains(pairs)
         if args.format == "json":
-            print_json([{**row, "acts": [_plain(act) for act in row["acts"]]} for row in records(table)])
+            print_json(records(table))
         elif args.format == "csv":
-            write_csv([{"chain": c["chain"], "family": c["family"], "initiator": c["initiator"],
-                         "responder": c["responder"], "position": i + 1, **_plain(act)}
-                        for c in records(table) for i, act in enumerate(c["acts"])])
+            write_csv([{"chain": c["chain"], "initiator": c["initiator"], "responder": c["responder"],
+                        "position": i + 1, **act} for c in records(table) for i, act in enumerate(c["acts"])],
+                      ["chain", "initiator", "responder", "position", *ACT_COLUMNS, "lag_days", "ratio"])
         else:
             sys.stdout.write(_chains_text(table))
         return 0
@@ -80,12 +83,22 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         rows = [[str(r["chain"]), str(r["step"]), r["action_date"] or "", _describe(r, "action"),
                  r["response_date"] or "", _describe(r, "response"), f"{r['lag_days']} d", _ratio(r["ratio"])]
                 for r in records(pairs)]
-        text = render(["chain", "step", "date", "action", "date", "response", "lag", "ratio"], rows)
-        sys.stdout.write(text + f"({len(rows)} pairs in {pairs['chain'].nunique() if len(pairs) else 0} chains)\n")
+        if rows:
+            sys.stdout.write(render(["chain", "step", "date", "action", "date", "response", "lag", "ratio"], rows))
+        sys.stdout.write(f"({len(rows)} pairs in {pairs['chain'].nunique() if len(pairs) else 0} chains)\n")
     return 0
 
 
-# --- formatting helpers (also used by `detente coalitions`) ------------------------------
+# --- helpers (also used by `detente coalitions`) ----------------------------------------
+
+
+def warn_if_stale(connection) -> None:
+    """With --dedup: say on stderr when the real events are older than the events."""
+    from detente.analysis.dedup import stale_real_events
+
+    reason = stale_real_events(connection)
+    if reason:
+        print(f"detente: warning: {reason}; run 'detente dedup' again", file=sys.stderr)
 
 
 def plain(value: Any) -> Any:
@@ -123,10 +136,6 @@ def render(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _plain(act: dict[str, Any]) -> dict[str, Any]:
-    return {k: plain(v) for k, v in act.items()}
-
-
 def print_json(items: list) -> None:
     json.dump(items, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -157,7 +166,6 @@ def _chains_text(table: pd.DataFrame) -> str:
         lines.append(f"chain {chain['chain']}: {chain['initiator']} and {chain['responder']}, {chain['family']}, "
                      f"{chain['start']} to {chain['end']}, {chain['length']} acts")
         for act in chain["acts"]:
-            act = _plain(act)
             row = {f"a_{k}": v for k, v in act.items()}
             after = "" if act.get("lag_days") is None else f"  after {act['lag_days']} d" + (
                 "" if act.get("ratio") is None else f", ratio {act['ratio']:.2f}")
