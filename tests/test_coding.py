@@ -414,3 +414,8 @@ def test_discourse_deployment_at_home_targets_the_own_state(pipeline):
 def test_clauses_giver_after_from_and_own_forces_are_not_targets(pipeline):
     event = only(code(pipeline, "Kenya sent 400 police officers to Haiti on Tuesday."), "MOBILIZE")
     assert codes(event.target) == ["HTI"]
+
+
+def test_clauses_causative_with_a_date_between_the_ordered_and_the_verb(pipeline):
+    event = only(code(pipeline, "Russia ordered Britain on Friday to reduce its diplomatic staff by more than 50 people."), "SANCTION")
+    assert codes(event.source) == ["RUS"] and codes(event.target) == ["GBR"]

@@ -232,8 +232,9 @@ class ClauseReader:
         embedded = next((a for a in reversed(sentence.actors) if a.end <= match.start), None)
         if embedded is None:
             return None
-        gap = [t.lower for t in tokens[embedded.end : match.start]]
-        before = embedded.start - 1
+        dated = {i for d in sentence.dates for i in range(d.start, d.end)}
+        gap = [t.lower for i, t in enumerate(tokens[embedded.end : match.start], embedded.end) if i not in dated]
+        before = embedded.start - 1  # "ordered Britain on Friday to reduce": the date is no obstacle
         if gap == [] and before >= 1 and tokens[before].lower == "that" and tokens[before - 1].lower in causatives:
             verb_at = before - 1
         elif gap == ["to"] and self._governing(tokens, before, causatives) is not None:
