@@ -6,15 +6,15 @@ Exit status: 0 success; 1 an error stopped the command; 2 bad usage;
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from detente import __version__
+from detente.cliargs import add_db, count, day
 from detente.commands import register_all
-from detente.config import DEFAULT_DB, OUTPUT_FORMATS
+from detente.config import OUTPUT_FORMATS
 from detente.errors import DetenteError, InputError
 from detente.model import Document
 
@@ -129,25 +129,7 @@ def _rows(records, pairs: bool):
         yield from dyadic_pairs(record) if pairs else [record]
 
 
-def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"DuckDB file (default: {DEFAULT_DB})")
-
-
-def _count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 0 or more")
-    return number
-
-
-def _day(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a day in the form YYYY-MM-DD") from None
+_add_db, _count, _day = add_db, count, day  # the names the command modules import
 
 
 def _documents(args: argparse.Namespace, skipped: list[InputError]) -> Iterator[Document]:

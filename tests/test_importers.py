@@ -350,7 +350,7 @@ def test_import_command_reports_and_exits_3_when_rows_are_rejected(db, capsys):
     out, err = capsys.readouterr()
     assert code == 3
     assert f"{GDELT}: 7 loaded, 4 rejected (" in out and "1 skipped (CAMEO 010 has no PLOVER type: 1)" in out
-    assert f"now holds 7 documents and 7 events" in out
+    assert "now holds 7 documents and 7 events" in out
     assert f"detente: rejected {GDELT}:5: wrong number of columns" in err
     assert f"detente: rejected {GDELT}:12: duplicate event id (event 737171001)" in err
 

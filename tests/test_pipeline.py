@@ -7,7 +7,6 @@ import pytest
 
 import detente
 from detente.model import Document
-from detente.pipeline import Pipeline
 
 STEPS = ["sentences", "dateline", "dates", "quantities", "actors", "places", "memory", "verbs", "events"]
 

@@ -11,7 +11,7 @@ A target found this way is marked `inferred`; the event's confidence is lowered.
 """
 from __future__ import annotations
 
-from detente.model import Actor, Document, Event, Sentence, VerbMatch
+from detente.model import Actor, Document, Sentence, VerbMatch
 
 #: Acts that, with no one else in view, a state does to its own people.
 HOME_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "PROTEST", "MOBILIZE"})

@@ -12,7 +12,7 @@ from typing import IO, Any, Iterable
 
 import pandas as pd
 
-from detente.config import DEFAULT_DB
+from detente.cliargs import add_db, count, day  # noqa: F401  (shared with the other analysis commands)
 
 FRAME_FORMATS = ("json", "csv", "table")
 
@@ -20,29 +20,8 @@ FRAME_FORMATS = ("json", "csv", "table")
 # --- shared by the analysis commands ------------------------------------------------------
 
 
-def add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"DuckDB file (default: {DEFAULT_DB})")
-
-
 def add_frame_format(parser: argparse.ArgumentParser, default: str = "table") -> None:
     parser.add_argument("--format", choices=FRAME_FORMATS, default=default, help=f"output format (default: {default})")
-
-
-def day(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a day in the form YYYY-MM-DD") from None
-
-
-def count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 0 or more")
-    return number
 
 
 def plain(value: Any) -> Any:

@@ -37,7 +37,7 @@ from detente.compat.agents import PREFIX, AgentEntry
 from detente.compat.events import PLOVER_OF_ROOT
 from detente.compat.phrases import SYNSET, Token
 from detente.compat.tabari import TabariDictionaries
-from detente.compat.verbs import EventCode, Pattern, VerbDictionary, VerbEntry, VerbPhrase
+from detente.compat.verbs import EventCode, Pattern, VerbDictionary, VerbPhrase
 
 SECTORS = frozenset("GOV MIL COP JUD LEG SPY REB OPP PTY CVL MED BUS EDU REL REF HLH LAB CRM IGO NGO".split())
 ORGANISATION_KINDS = MappingProxyType({"IGO": "IGO", "NGO": "NGO", "NGM": "NGO", "IMG": "ARMED"})
