@@ -12,7 +12,7 @@ FORMATS = ("table", "json", "csv")
 
 def register(commands) -> None:
     from detente.analysis.coalitions import DEFAULT_MIN_MEMBERS, DEFAULT_WINDOW_DAYS
-    from detente.cli import _add_db, _count, _day
+    from detente.cliargs import add_db as _add_db, count as _count, day as _day
 
     parser = commands.add_parser(
         "coalitions", help="many actors taking the same kind of action against one target within days",

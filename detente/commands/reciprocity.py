@@ -21,7 +21,7 @@ FORMATS = ("table", "json", "csv")
 def register(commands) -> None:
     from detente.analysis.base import FAMILIES
     from detente.analysis.reciprocity import DEFAULT_WINDOW_DAYS
-    from detente.cli import _add_db, _count, _day
+    from detente.cliargs import add_db as _add_db, count as _count, day as _day
 
     parser = commands.add_parser(
         "reciprocity", help="tit-for-tat: actions paired with the other side's responses in kind",
