@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from detente.actors.resolver import GROUP_SIZES
 from detente.lexicon import Lexicon
 from detente.model import Actor, Document, Sentence
 
@@ -55,6 +56,7 @@ class DocumentMemory:
     plurals: list[tuple[int, Actor]] = field(default_factory=list)  # (sentence index, plural group)
     mentions: Counter = field(default_factory=Counter)  # states named so far
     named: list[str] = field(default_factory=list)  # states named so far, in order
+    state_lists: list[tuple[int, list[str]]] = field(default_factory=list)  # (sentence index, "Spain, Ireland and Norway")
     sentence_index: int = 0
 
     def resolve(self, sentence: Sentence) -> None:
@@ -67,6 +69,26 @@ class DocumentMemory:
                 self._resolve_one(sentence, actor)
             in_place = actor.start > 0 and sentence.tokens[actor.start - 1].lower in located
             self._remember(actor, in_place)
+        self._remember_state_lists(sentence)
+
+    def _remember_state_lists(self, sentence: Sentence) -> None:
+        """Lists of two or more states named together: "Spain, Ireland and Norway"."""
+        run: list[Actor] = []
+        for actor in sentence.actors:
+            joined = run and [t.lower for t in sentence.tokens[run[-1].end : actor.start]] in ([","], ["and"], [",", "and"], ["or"])
+            if not (actor.country and actor.kind in ("country", "capital", "demonym") and not actor.companions):
+                joined, actor = False, None
+            if joined:
+                run.append(actor)
+                continue
+            self._add_state_list(run)
+            run = [actor] if actor else []
+        self._add_state_list(run)
+
+    def _add_state_list(self, run: list[Actor]) -> None:
+        codes = list(dict.fromkeys(a.country for a in run))
+        if len(codes) >= 2:
+            self.state_lists.append((self.sentence_index, codes))
 
     def _add_known_surnames(self, sentence: Sentence) -> None:
         """ "Volkov said": a surname the document has introduced is a mention too."""
@@ -107,16 +129,24 @@ class DocumentMemory:
             identity.apply(actor, keep_sector=actor.kind != "name")
 
     def _resolve_group(self, actor: Actor) -> None:
-        """ "the two leaders", "both sides": the last two states the story named."""
+        """ "the two leaders", "both sides": the last two states the story named; "the
+        three countries": the last list of three states, else the last three named."""
+        size = next((GROUP_SIZES[w] for w in actor.text.lower().split() if w in GROUP_SIZES), 2)
+        listed = next((codes for _, codes in reversed(self.state_lists) if len(codes) == size), None)
         recent: list[str] = []
         for code in reversed(self.named):
             if code not in recent:
                 recent.append(code)
-            if len(recent) == 2:
+            if len(recent) == size:
                 break
-        if len(recent) == 2:
-            actor.country = recent[1]
-            actor.companions = [Actor(actor.text, actor.start, actor.end, "group", country=recent[0], sector=actor.sector)]
+        members = listed or list(reversed(recent))
+        if len(members) == size:
+            _as_group(actor, members)
+
+    def _listed_states(self) -> list[str] | None:
+        """The states of a list named in this or the last sentence."""
+        recent = [codes for at, codes in self.state_lists if at >= self.sentence_index - 1]
+        return recent[-1] if recent else None
 
     def _plural_pronoun(self) -> _Identity | None:
         """ "they": the plural groups of this and the last sentence, if all of one state."""
@@ -165,6 +195,10 @@ class DocumentMemory:
 
     def _pronoun(self, sentence: Sentence, actor: Actor) -> _Identity | None:
         if actor.head in self.lexicon["pronouns_plural"]:
+            listed = self._listed_states()
+            if listed and (actor.head == "them" or self._plural_pronoun() is None):
+                _as_group(actor, listed)  # "Spain, Ireland and Norway ... accused them"
+                return None
             return self._plural_pronoun()
         if actor.human:
             human = self.last_human
@@ -214,6 +248,12 @@ class DocumentMemory:
                 _Identity.of(role).apply(name)
             elif name.resolved and not role.resolved:
                 _Identity(name.country, name.org, role.sector).apply(role)
+
+
+def _as_group(actor: Actor, codes: list[str]) -> None:
+    """Make `actor` stand for several states: the first its own, the rest companions."""
+    actor.country = codes[0]
+    actor.companions = [Actor(actor.text, actor.start, actor.end, "group", country=code, sector=actor.sector) for code in codes[1:]]
 
 
 def _singular(actor: Actor) -> bool:

@@ -22,6 +22,9 @@ COUNTRY_KINDS = frozenset({"country", "capital", "seat", "demonym", "org", "pers
 OF_KINDS = frozenset({"country", "capital", "org"})
 
 
+#: Number words that, after "the", count the parties of a group: "the three countries".
+GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
 @dataclass
 class ActorResolver:
     """Finds and composes the actor mentions of one sentence."""
@@ -107,20 +110,22 @@ class ActorResolver:
         return actor
 
     def _group_mentions(self, sentence: Sentence, known: list[Actor]) -> list[Actor]:
-        """ "the two leaders", "both sides", "the two rivals": two parties, for memory to name."""
+        """ "the two leaders", "both sides", "the three countries": parties the story has
+        named, for memory to name again."""
         covered = {i: m for m in known for i in range(m.start, m.end)}
         lowers = [t.lower for t in sentence.tokens]
         groups = []
         for at, word in enumerate(lowers[:-1]):
-            if not (word == "both" or word == "two" and at > 0 and lowers[at - 1] == "the"):
+            counted = word in GROUP_SIZES and at > 0 and lowers[at - 1] == "the"
+            if not (word == "both" or counted):
                 continue
             noun_at = at + 1
             existing = covered.get(noun_at)
             if existing is not None and existing.kind == "sector" and not existing.resolved:
-                existing.kind, existing.start = "group", at - (word == "two")
+                existing.kind, existing.start = "group", at - counted
                 existing.text = sentence.span_text(existing.start, existing.end)
             elif existing is None and lowers[noun_at] in self.lexicon["group_nouns"]:
-                start = at - (word == "two")
+                start = at - counted
                 groups.append(Actor(sentence.span_text(start, noun_at + 1), start, noun_at + 1, "group", sector="GOV"))
             elif existing is None and word == "two" and lowers[noun_at] in self.verb_forms:
                 groups.append(Actor(sentence.span_text(at - 1, noun_at), at - 1, noun_at, "group", sector="GOV"))  # "The two agreed"

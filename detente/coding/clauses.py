@@ -62,7 +62,10 @@ class ClauseReader:
         opener_at = self._opener(sentence, match.start)
         opener = sentence.tokens[opener_at].lower if opener_at is not None else None
         previous = self._previous_verb(sentence, match)
-        if opener in COORDINATORS and previous is not None and previous.start in done:
+        antecedent = self._closed_relative(sentence, opener_at) if opener == "," else []
+        if antecedent:
+            roles.source = antecedent  # "Israel, which had recalled its envoys, accused them"
+        elif opener in COORDINATORS and previous is not None and previous.start in done:
             roles.source = done[previous.start].source
             roles.inherited_from = previous
         elif opener == "to":
@@ -81,11 +84,33 @@ class ClauseReader:
     # --- subjects -----------------------------------------------------------------
 
     def _subject(self, sentence: Sentence, before: int) -> list[Actor]:
-        """The nearest actor left of `before` in its clause, outside prepositional phrases."""
+        """The nearest actor left of `before` in its clause, outside prepositional phrases;
+        in a relative clause with no subject of its own, the one it describes."""
         start = self._clause_start(sentence, before)
         for actor in reversed(sentence.actors):
             if start <= actor.start and actor.end <= before and self._is_subject_like(sentence, actor):
                 return self._coordinated(sentence, actor)
+        return self._antecedent(sentence, start - 1)
+
+    def _antecedent(self, sentence: Sentence, pronoun_at: int) -> list[Actor]:
+        """ "Israel, which had recalled ...", "Lavrov, who met ...": the actor right
+        before the comma that opens a relative clause."""
+        tokens = sentence.tokens
+        if pronoun_at < 2 or tokens[pronoun_at].lower not in ("which", "who") or tokens[pronoun_at - 1].lower != ",":
+            return []
+        actor = next((a for a in sentence.actors if a.end == pronoun_at - 1), None)
+        return self._coordinated(sentence, actor) if actor else []
+
+    def _closed_relative(self, sentence: Sentence, comma_at: int | None) -> list[Actor]:
+        """The antecedent when the comma at `comma_at` closes a relative clause."""
+        if comma_at is None:
+            return []
+        for at in range(comma_at - 1, 0, -1):
+            word = sentence.tokens[at].lower
+            if word in ("which", "who"):
+                return self._antecedent(sentence, at)
+            if word in (",", ";", ":"):
+                return []
         return []
 
     def _infinitive_subject(self, sentence: Sentence, before: int) -> list[Actor]:

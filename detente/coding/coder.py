@@ -91,6 +91,8 @@ class EventCoder:
     def _status(self, sentence: Sentence, match: VerbMatch, role: Roles, known: dict[int, str]) -> str:
         own = self.status(sentence, match)
         inherited = known.get(role.inherited_from.start) if role.inherited_from else None
+        if inherited and sentence.tokens[match.start - 1].lower == "but":
+            inherited = None  # "did not expel them but summoned the envoy": a contrast
         return inherited if own == "asserted" and inherited else own
 
     def _codable(self, role: Roles, match: VerbMatch | None = None) -> bool:
@@ -228,12 +230,15 @@ REFUSALS = {"CONSULT": ("meet", "125"), "AGREE": (None, "120"), "SUPPORT": (None
 
 def as_refusal(event: Event, sentence: Sentence, match: VerbMatch, ontology: Ontology, lexicon) -> Event:
     """ "would not negotiate", "refused to receive a delegation", "did not accept offers of
-    help": a cooperative act refused is a REJECT; "has not concluded a deal" stays negated."""
+    help": a cooperative act refused is a REJECT; "did not meet", "has not ratified" say
+    that something did not happen, and stay negated."""
     if event.status != "negated" or event.plover not in REFUSALS:
         return event
     lowers = [t.lower for t in sentence.tokens[max(0, match.start - 4) : match.start]]
     refusing = any(lexicon.phrase_ending_at("refusals", lowers, end) is not None for end in range(1, len(lowers) + 1))
-    if not (refusing or match.pattern.verb.split()[0] in lexicon["refusable_verbs"]):
+    verb = match.pattern.verb.split()[0]
+    past = any(w in lexicon["past_auxiliaries"] for w in lowers)  # "did not meet": it did not happen
+    if not (refusing or verb in lexicon["response_verbs"] or verb in lexicon["refusable_verbs"] and not past):
         return event
     event.mode, event.cameo = REFUSALS[event.plover]
     event.plover, event.status = "REJECT", "asserted"

@@ -14,6 +14,7 @@ ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical",
 #: "threatened on Saturday to expel" (future), "invited Putin to visit" (hypothetical).
 GOVERNING = (("hypothetical", HYPOTHETICAL), ("request_verbs", HYPOTHETICAL), ("governing_hypothetical", HYPOTHETICAL), ("future", FUTURE), ("governing_future", FUTURE))
 _HARD_STOPS = frozenset({";", ":", ".", '"', "(", ")"})
+_COORDINATORS = frozenset({"and", "but", "or", "then", "yet"})
 
 
 @dataclass
@@ -98,8 +99,8 @@ class StatusReader:
     def _window_start(self, lowers: list[str], end: int) -> int:
         start = max(0, end - STATUS_WINDOW)
         for at in range(end - 1, start - 1, -1):
-            if lowers[at] in _HARD_STOPS or lowers[at] == "," and at < end - 2:
-                return at + 1
+            if lowers[at] in _HARD_STOPS or lowers[at] == "," and at < end - 2 or lowers[at] in _COORDINATORS:
+                return at + 1  # "did not confirm the strikes but urged": the second verb has its own status
         return start
 
     def _has(self, window: list[str], name: str) -> bool:

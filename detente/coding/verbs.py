@@ -35,7 +35,7 @@ class VerbFinder:
         lexicon = self.lexicon
         self._not_modifiers = (
             lexicon["be_forms"] | lexicon["have_forms"] | lexicon["prepositions"] | lexicon["speech_verbs"]
-            | {"will", "would", "to", "and", "or", "not", "it", "he", "she", "they", "we", "i", "you"}
+            | {"will", "would", "to", "and", "or", "but", "yet", "then", "also", "not", "it", "he", "she", "they", "we", "i", "you"}
         )
 
     def __call__(self, sentence: Sentence) -> list[VerbMatch]:
