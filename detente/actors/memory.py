@@ -122,7 +122,7 @@ class DocumentMemory:
         elif actor.head and not actor.possessor and _singular(actor):
             identity = self.heads.get(actor.head) or self._home(actor) or self._local(sentence, actor) or self._official(actor)
         elif actor.head and not actor.possessor:
-            identity = self._local(sentence, actor) or (self._home(actor) if actor.head in HOME_GOVERNMENT_HEADS else None)
+            identity = self._local(sentence, actor) or (self._home(actor) if actor.head in HOME_GOVERNMENT_HEADS else None) or self._definite_plural(sentence, actor)
         else:
             identity = None
         if identity and (identity.country or identity.org):
@@ -147,6 +147,12 @@ class DocumentMemory:
         """The states of a list named in this or the last sentence."""
         recent = [codes for at, codes in self.state_lists if at >= self.sentence_index - 1]
         return recent[-1] if recent else None
+
+    def _definite_plural(self, sentence: Sentence, actor: Actor) -> _Identity | None:
+        """ "expelled 40 Russian diplomats ... accused the diplomats": the same ones."""
+        if actor.start == 0 or sentence.tokens[actor.start - 1].lower not in ("the", "these", "those"):
+            return None
+        return next((_Identity.of(a) for _, a in reversed(self.plurals) if a.head == actor.head and a.resolved), None)
 
     def _plural_pronoun(self) -> _Identity | None:
         """ "they": the plural groups of this and the last sentence, if all of one state."""

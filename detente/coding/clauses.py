@@ -68,6 +68,12 @@ class ClauseReader:
         elif opener in COORDINATORS and previous is not None and previous.start in done:
             roles.source = done[previous.start].source
             roles.inherited_from = previous
+            if self._possessive_object(sentence, match):
+                roles.target = done[previous.start].target  # "imposed sanctions on PDVSA, freezing its assets"
+                return roles
+        elif opener == "to" and opener_at and sentence.tokens[opener_at - 1].lower == "and" and previous is not None and previous.start in done:
+            roles.source = done[previous.start].source  # "agreed to suspend talks with Turkey and to cut funding"
+            roles.inherited_from = previous
         elif opener == "to":
             roles.source = self._infinitive_subject(sentence, match.start)
         elif opener in self.lexicon["adjunct_openers"]:
@@ -75,11 +81,19 @@ class ClauseReader:
         else:
             roles.source = self._subject(sentence, match.start)
         roles.target = self._object(sentence, match, roles.source)
+        if not roles.target and roles.inherited_from is not None:
+            own = {a.country for a in roles.source}
+            inherited = done[roles.inherited_from.start].target  # "expelled 60 diplomats and closed the consulate"
+            roles.target = inherited if any(a.resolved and a.country not in own for a in inherited) else []
         if match.pattern.inverse:  # "Pakistan received doses of China's vaccine": China gave
             roles.source, roles.target = self._giver(sentence, match), roles.source
         if not roles.target and _reciprocal(sentence, match):
             roles.target = list(roles.source)  # "accused each other": both sides, both ways
         return roles
+
+    def _possessive_object(self, sentence: Sentence, match: VerbMatch) -> bool:
+        after = match.particle_at + 1 if match.particle_at is not None else match.end
+        return after < len(sentence.tokens) and sentence.tokens[after].lower in ("its", "their")
 
     # --- subjects -----------------------------------------------------------------
 
@@ -176,7 +190,7 @@ class ClauseReader:
             own = {a.country for a in source}
             free = [a for a in candidates if a.sector not in ("MIL", "COP") or a.country and a.country not in own]
         else:
-            free = [a for a in candidates if a.start == 0 or sentence.tokens[a.start - 1].lower not in located or a.start - 1 == match.particle_at]
+            free = [a for a in candidates if not self._located(sentence, a, located) or a.start - 1 == match.particle_at]
         if not free:
             return []
         chosen = free[0]
@@ -186,6 +200,13 @@ class ClauseReader:
         if own and chosen.country == own and (chosen.possessor or chosen.sector == "GOV" and not chosen.org):  # "recalled its envoy to the EU": the EU
             chosen = next((a for a in free if a.resolved and a.country != own and a.start > chosen.start), chosen)
         return self._coordinated(sentence, chosen)
+
+    def _located(self, sentence: Sentence, actor: Actor, located: frozenset[str]) -> bool:
+        """ "in the United States": a place where something happens, not a party."""
+        at = actor.start - 1
+        if at >= 0 and sentence.tokens[at].lower == "the":
+            at -= 1
+        return at >= 0 and sentence.tokens[at].lower in located
 
     def object_end(self, sentence: Sentence, match: VerbMatch) -> int:
         later = [v.start for v in sentence.verbs if v.start > match.start]

@@ -53,7 +53,7 @@ class EventCoder:
             events.append(as_refusal(event, sentence, match, self.ontology, self.status.lexicon))
         if events and self._non_political(sentence):
             events = [e for e in events if e.plover not in METAPHOR_PRONE_TYPES]
-        return _without_noun_echoes(events, sentence)
+        return _without_noun_echoes(_decisions(events, sentence, self.status.lexicon), sentence)
 
     def _non_political(self, sentence: Sentence) -> bool:
         """Sport and business ("Russia beat France 3-1", "Apple attacks Samsung's pricing"):
@@ -118,7 +118,7 @@ class EventCoder:
             sentence=sentence.index,
             sentence_text=sentence.text,
             source=role.source,
-            target=[a for a in role.target if a not in role.source],
+            target=list(role.target) if role.target == role.source else [a for a in role.target if a not in role.source],  # "accused each other"
             plover=pattern.plover,
             mode=pattern.mode,
             cameo=pattern.cameo,
@@ -244,6 +244,34 @@ def as_refusal(event: Event, sentence: Sentence, match: VerbMatch, ontology: Ont
     event.plover, event.status = "REJECT", "asserted"
     event.goldstein = ontology.goldstein_of(event.cameo)
     return event
+
+
+#: Acts that, once a body "agreed" or "decided" to take them, are taken: "EU ministers
+#: agreed to suspend talks with Turkey" is the suspension, not an agreement with anyone.
+DECIDED_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
+
+
+def _decisions(events: list[Event], sentence: Sentence, lexicon) -> list[Event]:
+    """Drop an AGREE whose content is a conflictual act of its own source, and assert the act."""
+    starts = {t.start: i for i, t in enumerate(sentence.tokens)}
+    dropped = []
+    for decision in events:
+        if decision.plover != "AGREE" or decision.trigger_text.lower() not in lexicon["decision_verbs"]:
+            continue
+        act = next((e for e in events if e.trigger_start > decision.trigger_start), None)
+        if act is None or act.plover not in DECIDED_TYPES or act.source != decision.source:
+            continue
+        between = [t.lower for t in sentence.tokens[starts[decision.trigger_end] if decision.trigger_end in starts else starts[decision.trigger_start] + 1 : starts[act.trigger_start]]]
+        if between[-1:] == ["to"] and "," not in between and len(between) <= 5:
+            dropped.append(decision)
+            for later in [act] + [e for e in events if e.trigger_start > act.trigger_start and e.source == act.source and _after_and_to(sentence, starts[e.trigger_start])]:
+                later.status = "asserted" if later.status in ("future", "hypothetical") else later.status
+    return [e for e in events if e not in dropped]
+
+
+def _after_and_to(sentence: Sentence, at: int) -> bool:
+    """ "agreed to suspend talks and to cut funding": the second act of the decision."""
+    return at >= 2 and [t.lower for t in sentence.tokens[at - 2 : at]] == ["and", "to"]
 
 
 def _without_noun_echoes(events: list[Event], sentence: Sentence) -> list[Event]:
