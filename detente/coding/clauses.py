@@ -87,6 +87,8 @@ class ClauseReader:
             roles.target = inherited if any(a.resolved and a.country not in own for a in inherited) else []
         if match.pattern.inverse:  # "Pakistan received doses of China's vaccine": China gave
             roles.source, roles.target = self._giver(sentence, match), roles.source
+        if not roles.source and match.pattern.plover == "PROTEST":
+            roles.source = _protesters(sentence, match)  # "as tens of thousands protested in Yangon"
         if not roles.target and _reciprocal(sentence, match):
             roles.target = list(roles.source)  # "accused each other": both sides, both ways
         return roles
@@ -357,7 +359,7 @@ class ClauseReader:
         if not source and self._governed_noun(lowers, match):
             source = self._subject(sentence, match.start)  # "the EU is considering sanctions against ..."
         if not source and match.pattern.plover == "PROTEST":
-            source = _people_of_the_place(sentence, match)  # "protests in Tbilisi": Georgians protest
+            source = _protesters(sentence, match)  # "protests in Tbilisi": Georgians protest
         return Roles(source, [a for a in target if a not in source])
 
     def _governed_noun(self, lowers: list[str], match: VerbMatch) -> bool:
@@ -419,13 +421,19 @@ def _authorities(sentence: Sentence, match: VerbMatch, subject: list[Actor]) -> 
     return [Actor("", match.start, match.start, "implied", country=country, sector="GOV", inferred=True)]
 
 
-def _people_of_the_place(sentence: Sentence, match: VerbMatch) -> list[Actor]:
+def _protesters(sentence: Sentence, match: VerbMatch) -> list[Actor]:
+    """Unnamed protesters are people of the place they protest in, or else of the one
+    state the sentence names: "Iranian forces arrested ... as demonstrations entered a
+    second week"."""
     place = next((p for p in sentence.places if p.country and p.start >= match.end), None) or next(
         (p for p in sentence.places if p.country), None
     )
-    if place is None:
+    if place is not None:
+        return [Actor(place.text, place.start, place.end, "place", country=place.country, sector="CVL")]
+    states = {a.country for a in sentence.actors if a.country and a.resolved}
+    if len(states) != 1:
         return []
-    return [Actor(place.text, place.start, place.end, "place", country=place.country, sector="CVL")]
+    return [Actor("", match.start, match.start, "implied", country=states.pop(), sector="CVL", inferred=True)]
 
 
 def _reciprocal(sentence: Sentence, match: VerbMatch) -> bool:

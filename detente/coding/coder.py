@@ -53,6 +53,7 @@ class EventCoder:
             events.append(as_refusal(event, sentence, match, self.ontology, self.status.lexicon))
         if events and self._non_political(sentence):
             events = [e for e in events if e.plover not in METAPHOR_PRONE_TYPES]
+        events = [e for e in events if not self._harmless(sentence, e)]
         return _without_noun_echoes(_decisions(events, sentence, self.status.lexicon), sentence)
 
     def _non_political(self, sentence: Sentence) -> bool:
@@ -61,6 +62,13 @@ class EventCoder:
         if SCORE_RE.search(sentence.text):
             return True
         return self.status.lexicon.occurs_in("non_political_cues", [t.lower for t in sentence.tokens])
+
+    def _harmless(self, sentence: Sentence, event: Event) -> bool:
+        """ "fired guns into the air to celebrate": shooting at no one is no attack."""
+        if event.plover != "ASSAULT":
+            return False
+        following = [t.lower for t in sentence.tokens if t.start >= event.trigger_end][:8]
+        return self.status.lexicon.occurs_in("harmless_fire", following)
 
     def _aimed(self, sentence: Sentence, match: VerbMatch, role: Roles) -> bool:
         """A figurative-prone verb codes when it has a target, or (for warnings) when what
@@ -279,9 +287,9 @@ def _without_noun_echoes(events: list[Event], sentence: Sentence) -> list[Event]
     his first state visit") is the same event said twice."""
     nouns = {v.start for v in sentence.verbs if v.pattern.noun}
     verbs = [e for e in events if e.trigger_start not in {sentence.tokens[n].start for n in nouns}]
-    keys = {tuple(a.country or a.org for a in e.source) for e in verbs}
+    keys = {(e.plover, tuple(a.country or a.org for a in e.source)) for e in verbs}
     noun_starts = {sentence.tokens[n].start for n in nouns}
-    return [e for e in events if e.trigger_start not in noun_starts or tuple(a.country or a.org for a in e.source) not in keys]
+    return [e for e in events if e.trigger_start not in noun_starts or (e.plover, tuple(a.country or a.org for a in e.source)) not in keys]
 
 
 def _nearest_date(sentence: Sentence, match: VerbMatch) -> DateMention | None:

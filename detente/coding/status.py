@@ -51,14 +51,24 @@ class StatusReader:
         return ASSERTED
 
     def _demanded(self, lowers: list[str], start: int) -> bool:
-        """ "demanded that its forces lay down their arms": the clause is the demand's content."""
-        return start >= 2 and lowers[start - 1] == "that" and any(w in self.lexicon["demand_words"] for w in lowers[max(0, start - 5) : start - 1])
+        """ "demanded that its forces lay down their arms", "a demand on Monday that its
+        forces ... lay down": the clause is the demand's content."""
+        for at in range(start - 1, max(0, start - 12), -1):
+            if lowers[at] in _HARD_STOPS or lowers[at] == ",":
+                return False
+            if lowers[at] == "that":
+                return any(w in self.lexicon["demand_words"] for w in lowers[max(0, at - 4) : at])
+        return False
 
     def _failed_document(self, lowers: list[str], match: VerbMatch) -> bool:
         """ "Russia vetoed a resolution condemning the invasion": the condemnation never passed."""
         if match.start == 0 or lowers[match.start - 1] not in DOCUMENT_NOUNS:
             return False
-        return any(w in self.lexicon["failed_documents"] for w in lowers[max(0, match.start - 6) : match.start])
+        failed = self.lexicon["failed_documents"]
+        if any(w in failed for w in lowers[max(0, match.start - 6) : match.start]):
+            return True
+        later = lowers[match.end :]  # "a resolution condemning the invasion, which Moscow vetoed"
+        return "which" in later and any(w in failed for w in later[later.index("which") : later.index("which") + 4])
 
     def _noun_status(self, lowers: list[str], match: VerbMatch) -> str | None:
         """ "a planned visit", "an invasion would bring costs", "the risk of an invasion":

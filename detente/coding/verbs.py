@@ -32,6 +32,7 @@ class VerbFinder:
 
     def __post_init__(self) -> None:
         self._capitalised: frozenset[int] = frozenset()  # of the sentence being read
+        self._actor_modifiers: frozenset[int] = frozenset()
         lexicon = self.lexicon
         self._not_modifiers = (
             lexicon["be_forms"] | lexicon["have_forms"] | lexicon["prepositions"] | lexicon["speech_verbs"]
@@ -49,6 +50,7 @@ class VerbFinder:
         matches: list[VerbMatch] = []
         taken: set[int] = set()
         tokens = sentence.tokens
+        self._actor_modifiers = frozenset(i for a in sentence.actors for i in range(a.start, a.end - 1))  # "riot police"
         self._capitalised = frozenset(  # "Port" in "Port Moresby": the start of a longer name
             i for i in range(1, len(tokens) - 1) if tokens[i].norm[:1].isupper() and tokens[i + 1].norm[:1].isupper() and tokens[i + 1].lower != "general"
         )
@@ -74,11 +76,14 @@ class VerbFinder:
     def _best(self, lowers: list[str], index: int, after_actor: bool, proper: frozenset[int] = frozenset()) -> VerbMatch | None:
         passive = self._is_passive(lowers, index)
         not_a_verb = self._used_as_noun(lowers, index, proper) or self._participle_modifier(lowers, index)
+        describing = lowers[index].endswith("ing") and (index - 1 in proper or index and lowers[index - 1] in self.lexicon["non_human_heads"])  # "the coalition fighting in Yemen"
         reduced = after_actor and not passive and self._no_object_follows(lowers, index)
         best, best_rank = None, None
         for compiled in self.patterns.candidates(lowers[index]):
             own_particle = compiled.pattern.particle and index + 1 < len(lowers) and lowers[index + 1] == compiled.pattern.particle
             is_reduced = reduced and compiled.pattern.plover in REDUCED_PASSIVE_TYPES and not own_particle
+            if compiled.pattern.noun and (describing and compiled.pattern.plover != "CONSULT" or self._ended(lowers, index) or index in self._actor_modifiers):
+                continue  # a description, not an event; but "NATO leaders meeting in Vilnius" met
             match = self._try(compiled, lowers, index, passive or is_reduced, not_a_verb)
             if match is None:
                 continue
@@ -86,6 +91,13 @@ class VerbFinder:
             if best_rank is None or rank > best_rank:
                 best, best_rank = match, rank
         return best
+
+    def _ended(self, lowers: list[str], index: int) -> bool:
+        """ "ending its veto", "lifted the blockade": the noun names what stops."""
+        at = index - 1
+        while at >= 0 and lowers[at] in self.lexicon["determiners"]:
+            at -= 1
+        return at >= 0 and at < index - 1 and lowers[at] in self.lexicon["ending_verbs"]
 
     def _try(self, compiled: CompiledPattern, lowers: list[str], index: int, passive: bool, not_a_verb: bool) -> VerbMatch | None:
         pattern = compiled.pattern

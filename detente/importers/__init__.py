@@ -42,6 +42,7 @@ from typing import Callable, Iterator
 import duckdb
 
 from detente.errors import DetenteError
+from detente.store.duckdb_store import EVENT_COLUMNS, DuckDBStore
 
 DATASETS = ("gdelt", "icews", "polecat")
 
@@ -117,6 +118,8 @@ class Reading:
     header_lines: int = 0
     one_event_per_document: bool = False
     key_sql: str = "key"  # SQL over the staged columns giving a row's key when `key` was left empty
+    fields_table: str | None = None  # the store's table of the dataset's own values, keyed by `fields[0]`
+    fields: tuple[str, ...] = ()  # its columns, staged under the same names
 
 
 #: The columns a dataset module's stage_sql produces (any order).
@@ -131,13 +134,13 @@ STAGED = (
     "doc_date", "url", "outlet", "title",
 )
 
-_EVENT_COLUMNS = "doc_id, seq, sentence, source_codes, target_codes, plover, mode, coalesce(cameo, ''), goldstein, status, date, quantity, location, record"
+#: The events row of a staged row; every dataset dates its events to the day.
+_EVENT_VALUES = ("doc_id, seq, sentence, source_codes, target_codes, plover, mode, coalesce(cameo, ''), goldstein, status, "
+                 "date, quantity, location, record, CASE WHEN date IS NOT NULL THEN 'day' END")
 
 
 def import_files(db: str, dataset: str, paths: list[str | Path]) -> list[ImportReport]:
     """Import each file into the store at `db` (created if absent); one report per file."""
-    from detente.store.duckdb_store import DuckDBStore
-
     store = DuckDBStore(str(db))
     try:
         store.connection.execute("SET enable_progress_bar = false")
@@ -196,7 +199,7 @@ def _load(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: 
 
     report.loaded = con.execute("SELECT count(*) FROM imp_staged WHERE problem IS NULL").fetchone()[0]
     with step("compare with the store"):
-        report.unchanged, changed = _classify_stored(con)
+        report.unchanged, changed = _classify_stored(con, reading)
     report.documents = con.execute("SELECT count(DISTINCT doc_id) FROM imp_staged WHERE problem IS NULL").fetchone()[0]
     order = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]
     con.execute("SET preserve_insertion_order = false")  # lets DuckDB write in parallel
@@ -207,7 +210,11 @@ def _load(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: 
                 con.execute("DELETE FROM events USING imp_staged s "
                             "WHERE s.problem IS NULL AND events.doc_id = s.doc_id AND events.seq = s.seq")
         with step("insert events"):
-            con.execute(f"INSERT INTO events SELECT {_EVENT_COLUMNS} FROM imp_staged WHERE problem IS NULL")
+            con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT {_EVENT_VALUES} FROM imp_staged "
+                        "WHERE problem IS NULL")
+        if reading.fields_table:
+            with step("insert dataset fields"):
+                _insert_fields(con, reading, replace=bool(changed))
         with step("insert documents"):
             _insert_documents(con, reading)
         with step("commit"):
@@ -218,6 +225,15 @@ def _load(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: 
         raise
     finally:
         con.execute(f"SET preserve_insertion_order = {'true' if order else 'false'}")
+
+
+def _insert_fields(con: duckdb.DuckDBPyConnection, reading: Reading, replace: bool) -> None:
+    """The loaded rows' own values into the dataset's table, replacing those of replaced events."""
+    table, key = reading.fields_table, reading.fields[0]
+    if replace:
+        con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM imp_staged WHERE problem IS NULL)")
+    con.execute(f"INSERT INTO {table} ({', '.join(reading.fields)}) SELECT {', '.join(reading.fields)} "
+                "FROM imp_staged WHERE problem IS NULL")
 
 
 def _insert_documents(con: duckdb.DuckDBPyConnection, reading: Reading) -> None:
@@ -279,28 +295,37 @@ def _mark_duplicates(con: duckdb.DuckDBPyConnection, reading: Reading) -> None:
         """)
 
 
-def _classify_stored(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
-    """Events of the file already in the store: those stored exactly as they are now are
+def _classify_stored(con: duckdb.DuckDBPyConnection, reading: Reading) -> tuple[int, int]:
+    """Events of the file already in the store: those stored exactly as they are now (the
+    same events row and, for a dataset with its own table, the same values there) are
     marked 'unchanged' (and not written again); the others will be replaced. Returns
     (unchanged, to replace)."""
-    con.execute("""
-        CREATE OR REPLACE TEMP TABLE imp_overlap AS
-        SELECT s.rowid AS staged_row, e.rowid AS stored_row
-        FROM imp_staged s JOIN events e ON e.doc_id = s.doc_id AND e.seq = s.seq
-        WHERE s.problem IS NULL
+    overlap = con.execute("""
+        SELECT count(*) FROM imp_staged s JOIN events e ON e.doc_id = s.doc_id AND e.seq = s.seq WHERE s.problem IS NULL
+    """).fetchone()[0]
+    if not overlap:
+        return 0, 0
+    stored = ", ".join(c.format(t="e") for c in _COMPARED)
+    staged = ", ".join(c.format(t="s") for c in _COMPARED)
+    join = ""
+    if reading.fields_table:
+        join = f"JOIN {reading.fields_table} f ON f.{reading.fields[0]} = s.{reading.fields[0]}"
+        stored += ", " + ", ".join(f"f.{c}" for c in reading.fields)
+        staged += ", " + ", ".join(f"s.{c}" for c in reading.fields)
+    con.execute(f"""
+        UPDATE imp_staged SET problem = 'unchanged' WHERE rowid IN (
+            SELECT s.rowid FROM imp_staged s JOIN events e ON e.doc_id = s.doc_id AND e.seq = s.seq {join}
+            WHERE s.problem IS NULL AND ({stored}) IS NOT DISTINCT FROM ({staged})
+        )
     """)
-    overlap = con.execute("SELECT count(*) FROM imp_overlap").fetchone()[0]
-    if overlap:
-        con.execute("""
-            UPDATE imp_staged SET problem = 'unchanged' WHERE rowid IN (
-                SELECT o.staged_row FROM imp_overlap o
-                JOIN imp_staged s ON s.rowid = o.staged_row JOIN events e ON e.rowid = o.stored_row
-                WHERE CAST(e.record AS VARCHAR) = CAST(s.record AS VARCHAR)
-            )
-        """)
-    con.execute("DROP TABLE imp_overlap")
-    unchanged = con.execute("SELECT count(*) FROM imp_staged WHERE problem = 'unchanged'").fetchone()[0] if overlap else 0
+    unchanged = con.execute("SELECT count(*) FROM imp_staged WHERE problem = 'unchanged'").fetchone()[0]
     return unchanged, overlap - unchanged
+
+
+#: The events columns compared to tell an unchanged event (the record as text).
+_COMPARED = tuple(f"{{t}}.{c}" for c in ("sentence", "source_codes", "target_codes", "plover", "mode", "goldstein",
+                                         "status", "date", "quantity", "location")) + (
+    "coalesce({t}.cameo, '')", "CAST({t}.record AS VARCHAR)")
 
 
 def _examples(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: ImportReport) -> None:

@@ -58,9 +58,9 @@ def reading(path: Path, rejects: str) -> Reading:
     source = csv_options(path, columns, header=header, rejects=rejects, dateformat=repr("%Y%m%d"))
     labels = {name: LABELS.get(name, f"{name} is not {'a number' if kind in ('INTEGER', 'BIGINT', 'DOUBLE') else 'valid'}")
               for name, kind in COLUMNS}
-    return Reading(STAGE.replace("{source}", source), key_of_line=_key, column_labels=labels, columns=columns,
+    return Reading(_stage().replace("{source}", source), key_of_line=_key, column_labels=labels, columns=columns,
                    header_lines=1 if header else 0, one_event_per_document=True,
-                   key_sql="split_part(doc_id, ':', 2)")
+                   key_sql="split_part(doc_id, ':', 2)", fields_table="gdelt_events", fields=FIELDS)
 
 
 def _check_shape(path: Path) -> bool:
@@ -86,11 +86,55 @@ def _sector(n: int) -> str:
     return f"CASE WHEN r.Actor{n}Type1Code IN ('INS', 'SEP') THEN 'REB' ELSE r.Actor{n}Type1Code END"
 
 
-def _actor(n: int) -> str:
-    return actor_list(text=f"r.Actor{n}Name", country=f"c{n}", org=f"g{n}", sector=_sector(n), code=f"r.Actor{n}Code")
+#: The columns of `gdelt_events` (the store's table of GDELT's own values), as staged.
+FIELDS = (
+    "event_id", "source_text", "source_code", "source_country", "source_org", "source_sector",
+    "target_text", "target_code", "target_country", "target_org", "target_sector",
+    "location_country", "contexts", "quad_class", "num_mentions", "num_sources", "num_articles", "avg_tone",
+)
+
+#: The record an imported GDELT event stores in `events.record`: the full record is built
+#: when read (the store's `event_records` view, `record_from_fields`), which keeps the
+#: import from writing some 600 bytes of JSON per row.
+STUB_RECORD = '{"dataset":"gdelt"}'
 
 
-STAGE = f"""
+def record_from_fields(events: str, fields: str) -> str:
+    """SQL: the full record of a GDELT event from its `events` row (alias `events`) and its
+    `gdelt_events` row (alias `fields`): the CONTRACT section 2 fields, `location_country`,
+    `contexts`, `dataset`, `dataset_event_id` and `dataset_fields`."""
+    e, g = events, fields
+
+    def actor(side: str) -> str:
+        return actor_list(text=f"{g}.{side}_text", country=f"{g}.{side}_country", org=f"{g}.{side}_org",
+                          sector=f"{g}.{side}_sector", code=f"{g}.{side}_code")
+
+    names = {"QuadClass": "quad_class", "NumMentions": "num_mentions", "NumSources": "num_sources",
+             "NumArticles": "num_articles", "AvgTone": "avg_tone"}
+    return record_sql(
+        doc_id=f"{e}.doc_id", sentence=f"{e}.sentence", source=actor("source"), target=actor("target"),
+        plover=f"{e}.plover", mode=f"{e}.mode", cameo=f"{e}.cameo", goldstein=f"{e}.goldstein", date=f"{e}.date",
+        location=f"{e}.location", location_country=f"{g}.location_country", contexts=f"{g}.contexts",
+        dataset="'gdelt'", event_id=f"CAST({g}.event_id AS VARCHAR)",
+        fields={name: f"{g}.{column}" for name, column in names.items()},
+    )
+
+
+def _staged_fields() -> str:
+    sides = ",\n    ".join(
+        f"r.Actor{n}Name AS {side}_text, r.Actor{n}Code AS {side}_code, c{n} AS {side}_country, "
+        f"g{n} AS {side}_org, {_sector(n)} AS {side}_sector"
+        for n, side in ((1, "source"), (2, "target")))
+    return f"""r.GLOBALEVENTID AS event_id,
+    {sides},
+    {lookup("r.ActionGeo_CountryCode", "fips")} AS location_country, contexts,
+    r.QuadClass AS quad_class, r.NumMentions AS num_mentions, r.NumSources AS num_sources,
+    r.NumArticles AS num_articles, r.AvgTone AS avg_tone"""
+
+
+def _stage() -> str:
+    """The staged columns (see detente.importers.STAGED, and FIELDS) of every row of {source}."""
+    return f"""
 SELECT
     CASE
         WHEN r.GLOBALEVENTID IS NULL THEN 'no GLOBALEVENTID'
@@ -110,13 +154,8 @@ SELECT
     r.SQLDATE AS date,
     NULL::BIGINT AS quantity,
     r.ActionGeo_FullName AS location,
-    {record_sql(
-        doc_id="'gdelt:' || r.GLOBALEVENTID", sentence="0", source=_actor(1), target=_actor(2),
-        plover="plover", mode="mode", cameo="cameo", goldstein="goldstein", date="r.SQLDATE",
-        location="r.ActionGeo_FullName", location_country=lookup("r.ActionGeo_CountryCode", "fips"),
-        contexts="contexts", dataset="'gdelt'", event_id="CAST(r.GLOBALEVENTID AS VARCHAR)",
-        fields={name: f"r.{name}" for name in ("QuadClass", "NumMentions", "NumSources", "NumArticles", "AvgTone")},
-    )} AS record,
+    '{STUB_RECORD}' AS record,
+    {_staged_fields()},
     CAST(try_strptime(CAST(r.DATEADDED AS VARCHAR), '%Y%m%d%H%M%S') AS DATE) AS doc_date,
     r.SOURCEURL AS url,
     nullif(CASE WHEN starts_with(host, 'www.') THEN host[5:] ELSE host END, '') AS outlet,

@@ -39,9 +39,22 @@ CREATE TABLE IF NOT EXISTS events (
     quantity BIGINT,
     location VARCHAR,
     record JSON NOT NULL,
+    date_precision VARCHAR,
     PRIMARY KEY (doc_id, seq)
 );
+CREATE TABLE IF NOT EXISTS gdelt_events (
+    event_id BIGINT NOT NULL,
+    source_text VARCHAR, source_code VARCHAR, source_country VARCHAR, source_org VARCHAR, source_sector VARCHAR,
+    target_text VARCHAR, target_code VARCHAR, target_country VARCHAR, target_org VARCHAR, target_sector VARCHAR,
+    location_country VARCHAR,
+    contexts VARCHAR[],
+    quad_class INTEGER, num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER, avg_tone DOUBLE
+);
 """
+
+#: The columns of `events`, in order.
+EVENT_COLUMNS = ("doc_id", "seq", "sentence", "source_codes", "target_codes", "plover", "mode", "cameo", "goldstein",
+                 "status", "date", "quantity", "location", "record", "date_precision")
 
 
 class DuckDBStore:
@@ -53,6 +66,7 @@ class DuckDBStore:
             self.connection = duckdb.connect(path)
             self.connection.execute(SCHEMA)
             self._check_schema()
+            self._upgrade()
         except duckdb.Error as error:
             raise StoreError(f"{path}: cannot open the event store: {error}") from error
 
@@ -63,6 +77,20 @@ class DuckDBStore:
             if not needed <= columns:
                 self.connection.close()
                 raise StoreError(f"{self.path}: not a detente database (its '{table}' table has other columns)")
+
+    def _upgrade(self) -> None:
+        """Bring a store written by an earlier detente up to this schema: the
+        `date_precision` column (from the stored records), and the `event_records` view."""
+        columns = {row[0] for row in self._all(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'")}
+        if "date_precision" not in columns:
+            self.connection.execute("ALTER TABLE events ADD COLUMN date_precision VARCHAR")
+            self.connection.execute(
+                "UPDATE events SET date_precision = coalesce(record->>'date_precision', 'day') WHERE date IS NOT NULL")
+        view = records_view_sql()
+        stored = self._one("SELECT sql FROM duckdb_views() WHERE view_name = 'event_records' AND NOT temporary")
+        if not stored or stored[0].strip().rstrip(";") != view.strip():
+            self.connection.execute(view)
 
     def has(self, document: Document) -> bool:
         row = self._one("SELECT content_hash FROM documents WHERE id = ?", [document.id])
@@ -81,7 +109,7 @@ class DuckDBStore:
             rows = [_event_row(seq, event) for seq, event in enumerate(document.events)]
             if rows:
                 self.connection.executemany(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+                    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", rows
                 )
             self.connection.execute("COMMIT")
         except BaseException as error:
@@ -93,7 +121,7 @@ class DuckDBStore:
 
     def events(self, where: EventFilter = EventFilter()) -> list[dict[str, Any]]:
         clauses, params = _conditions(where)
-        sql = "SELECT record FROM events"
+        sql = "SELECT record FROM event_records"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY date NULLS LAST, doc_id, seq"
@@ -138,7 +166,20 @@ def _event_row(seq: int, event: Event) -> list[Any]:
         event.quantity.value if event.quantity else None,
         event.location.text if event.location else None,
         json.dumps(event.to_dict(), ensure_ascii=False),
+        (event.date_precision or "day") if event.date else None,
     ]
+
+
+def records_view_sql() -> str:
+    """The `event_records` view: every event with its full record. Events imported from
+    GDELT store a stub record ({"dataset": "gdelt"}) and their dataset's own values in
+    `gdelt_events`; the view rebuilds their record from those (see detente.importers.gdelt)."""
+    from detente.importers.gdelt import record_from_fields
+
+    columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS if c != "record")
+    return (f"CREATE OR REPLACE VIEW event_records AS SELECT {columns}, "
+            f"CASE WHEN g.event_id IS NULL THEN e.record ELSE {record_from_fields('e', 'g')} END AS record "
+            "FROM events e LEFT JOIN gdelt_events g ON e.doc_id = 'gdelt:' || g.event_id AND e.seq = 0")
 
 
 def _codes(actors) -> list[str]:
