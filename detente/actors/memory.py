@@ -23,6 +23,9 @@ HOME_GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet", "r
 #: Offices that, named bare in a story with a dateline, are that state's.
 HOME_OFFICE_HEADS = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "foreign minister", "defence minister", "defense minister", "interior minister", "government spokesman", "spokesman", "spokeswoman"})
 
+#: States whose names put the family name first: "Wang Yi" is Mr Wang, "Kim Jong Un" Mr Kim.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "PRK", "KOR", "VNM", "KHM", "MMR"})
+
 #: Sectors of groups that act inside one state: protesters, police, courts, unions.
 DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "COP", "JUD", "LAB", "EDU", "REL", "HLH", "PTY", "CRM", "LEG"})
 
@@ -57,6 +60,7 @@ class DocumentMemory:
     mentions: Counter = field(default_factory=Counter)  # states named so far
     named: list[str] = field(default_factory=list)  # states named so far, in order
     state_lists: list[tuple[int, list[str]]] = field(default_factory=list)  # (sentence index, "Spain, Ireland and Norway")
+    last_org: str | None = None
     sentence_index: int = 0
 
     def resolve(self, sentence: Sentence) -> None:
@@ -120,7 +124,7 @@ class DocumentMemory:
             name = actor.person
             identity = self.surnames.get(name) or self.surnames.get(name.split()[-1]) or self._official(actor)
         elif actor.head and not actor.possessor and _singular(actor):
-            identity = self.heads.get(actor.head) or self._home(actor) or self._local(sentence, actor) or self._official(actor)
+            identity = self.heads.get(actor.head) or self._home(actor) or self._local(sentence, actor) or self._official(actor) or self._last_org(actor)
         elif actor.head and not actor.possessor:
             identity = self._local(sentence, actor) or (self._home(actor) if actor.head in HOME_GOVERNMENT_HEADS else None) or self._definite_plural(sentence, actor)
         else:
@@ -174,6 +178,12 @@ class DocumentMemory:
             return _Identity(home, None, actor.sector)
         return None
 
+    def _last_org(self, actor: Actor) -> _Identity | None:
+        """ "the bloc", "the alliance": the organisation the story named last."""
+        if actor.sector != "IGO":
+            return None
+        return _Identity(None, self.last_org, "IGO") if self.last_org else None
+
     def _official(self, actor: Actor) -> _Identity | None:
         """ "Finance Minister Yanis Varoufakis" in a story about one state: its minister."""
         home = self._topic_country()
@@ -224,6 +234,8 @@ class DocumentMemory:
                 self.last_human = actor  # "he" after an unknown person is not someone earlier
             return
         identity = _Identity.of(actor)
+        if actor.org and not actor.country:
+            self.last_org = actor.org
         if actor.person or actor.kind == "name":
             name = actor.person or actor.text
             self.surnames[name] = identity
@@ -231,6 +243,8 @@ class DocumentMemory:
             surname = [w for w in name.split() if w not in ("Jr.", "Sr.", "Jr", "Sr")]
             if surname:
                 self.surnames[surname[-1]] = identity
+            if actor.country in FAMILY_NAME_FIRST and len(surname) in (2, 3):
+                self.surnames.setdefault(surname[0], identity)  # "Wang Yi" ... "Wang said"
         if actor.head and actor.country:
             self.heads[actor.head] = identity
         if actor.head and actor.kind != "pronoun" and not _singular(actor):

@@ -50,10 +50,12 @@ class ClauseReader:
             return self._noun_roles(sentence, match)
         if match.passive:
             agent, subject = self._by_agent(sentence, match), self._subject(sentence, match.start)
-            if not agent and match.pattern.plover == "MOBILIZE":
-                return Roles(subject, [])  # "25,000 troops were deployed in Washington": they move
+            if not agent and (match.pattern.plover == "MOBILIZE" or match.pattern.plover == "RETREAT" and any(a.sector == "MIL" for a in subject)):
+                return Roles(subject, [])  # "25,000 troops were deployed", "U.S. troops will be withdrawn": they move
             if not agent and match.pattern.plover == "COERCE":
                 agent = _authorities(sentence, match, subject)  # "78 people had been arrested": by the state
+            if not agent and match.pattern.plover == "ASSAULT":
+                agent = self._opponent(sentence, match)  # "soldiers were killed in a clash with Chinese troops"
             return Roles(agent, subject)
         causative = self._causative(sentence, match)
         if causative:
@@ -177,9 +179,10 @@ class ClauseReader:
 
     def _clause_start(self, sentence: Sentence, before: int) -> int:
         boundaries = self.lexicon["clause_boundaries"]
+        lowers = [t.lower for t in sentence.tokens]
         for at in range(before - 1, -1, -1):
-            if sentence.tokens[at].lower in boundaries:
-                return at + 1
+            if lowers[at] in boundaries and not (lowers[at] == "since" and at > 0 and lowers[at - 1] in self.lexicon["have_forms"]):
+                return at + 1  # but "India has since moved troops": an adverb
         return 0
 
     # --- objects and agents ----------------------------------------------------------
@@ -249,6 +252,17 @@ class ClauseReader:
                 actor = next((a for a in sentence.actors if a.start in (at + 1, at + 2)), None)
                 if actor:
                     return self._coordinated(sentence, actor)
+        return []
+
+    def _opponent(self, sentence: Sentence, match: VerbMatch) -> list[Actor]:
+        """The other side of "in a clash with X", "in fighting with X" after a passive."""
+        lowers = [t.lower for t in sentence.tokens]
+        for at in range(match.end, min(len(lowers) - 1, match.end + 8)):
+            if lowers[at] in (",", ";", "."):
+                return []
+            if lowers[at] == "with" and any(w in self.lexicon["combat_nouns"] for w in lowers[max(match.end, at - 2) : at]):
+                actor = next((a for a in sentence.actors if a.start in (at + 1, at + 2)), None)
+                return self._coordinated(sentence, actor) if actor else []
         return []
 
     def _coordinated(self, sentence: Sentence, actor: Actor) -> list[Actor]:
