@@ -101,6 +101,10 @@ class ClauseReader:
 
     # --- subjects -----------------------------------------------------------------
 
+    def subject_of(self, sentence: Sentence, verb_at: int) -> list[Actor]:
+        """The subject of the word at `verb_at`, for verbs no pattern codes ("said")."""
+        return self._subject(sentence, verb_at)
+
     def _subject(self, sentence: Sentence, before: int) -> list[Actor]:
         """The nearest actor left of `before` in its clause, outside prepositional phrases;
         in a relative clause with no subject of its own, the one it describes."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from detente.coding.appraisal import AppraisalReader, act_owner, already_coded
 from detente.coding.clauses import ClauseReader, Roles
 from detente.coding.confidence import confidence
 from detente.coding.contexts import ContextTagger
@@ -25,11 +26,13 @@ class EventCoder:
     modes: ModeCues
     keep_unresolved_source: bool = False
 
+    def __post_init__(self) -> None:
+        self.appraise = AppraisalReader(self.status.lexicon)
+
     def __call__(self, document: Document) -> Document:
         document.events = []
         for sentence in document.sentences:
-            if sentence.verbs:
-                document.events.extend(self.code_sentence(document, sentence))
+            document.events.extend(self.code_sentence(document, sentence))
         return document
 
     def code_sentence(self, document: Document, sentence: Sentence) -> list[Event]:
@@ -51,6 +54,7 @@ class EventCoder:
             event = as_threat(event, sentence, match, self.ontology, self.status.lexicon)
             self.modes.refine(event, sentence)
             events.append(as_refusal(event, sentence, match, self.ontology, self.status.lexicon))
+        events.extend(self._appraisals(document, sentence, events))
         if events and self._non_political(sentence):
             events = [e for e in events if e.plover not in METAPHOR_PRONE_TYPES]
         events = [e for e in events if not self._harmless(sentence, e)]
@@ -62,6 +66,20 @@ class EventCoder:
         if SCORE_RE.search(sentence.text):
             return True
         return self.status.lexicon.occurs_in("non_political_cues", [t.lower for t in sentence.tokens])
+
+    def _appraisals(self, document: Document, sentence: Sentence, events: list[Event]) -> list[Event]:
+        """ "Romania said Moscow's attacks were unacceptable": ACCUSE; "said the
+        accusations were unfounded": REJECT (see coding/appraisal.py)."""
+        found = []
+        for appraisal in self.appraise(sentence):
+            source = self.clauses.subject_of(sentence, appraisal.match.start)
+            if not any(a.resolved for a in source) or already_coded(events, appraisal, source):
+                continue
+            target = act_owner(document, source, appraisal.named)
+            if target:
+                status = self.status(sentence, appraisal.match)
+                found.append(self._event(document, sentence, appraisal.match, Roles(source, target), status))
+        return found
 
     def _harmless(self, sentence: Sentence, event: Event) -> bool:
         """ "fired guns into the air to celebrate": shooting at no one is no attack."""

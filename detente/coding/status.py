@@ -121,4 +121,4 @@ class StatusReader:
         if "would" not in window:
             return False
         at = window.index("would")
-        return any(w in self.lexicon["speech_verbs"] for w in window[max(0, at - 3) : at])
+        return any(w in self.lexicon["speech_verbs"] for w in window[max(0, at - 5) : at])  # "said on Wednesday it would"
