@@ -117,6 +117,9 @@ class DocumentMemory:
         elif actor.possessor in ("his", "her"):
             human = self.last_human
             identity = _Identity(human.country, human.org, None) if human and human.resolved else None
+        elif actor.possessor == "their" and self._listed_states():
+            _as_group(actor, self._listed_states())  # "the three countries ... their envoys"
+            identity = None
         elif actor.possessor == "its":
             bodies = [b for b in self.last_bodies if b.resolved]
             identity = _Identity(bodies[-1].country, bodies[-1].org, None) if bodies else None

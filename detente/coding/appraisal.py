@@ -64,7 +64,8 @@ class AppraisalReader:
                 continue
             after = lowers[actor.end] if actor.end < len(lowers) else ""
             before = lowers[actor.start - 1] if actor.start else ""
-            if after == "'s" or before == "by" or before == "the" and actor.start > 1 and lowers[actor.start - 2] == "by":
+            possessive = after == "'s" or "'s" in actor.text or after in self.lexicon["act_nouns"]
+            if possessive or before == "by" or before == "the" and actor.start > 1 and lowers[actor.start - 2] == "by":
                 return actor
         return None
 

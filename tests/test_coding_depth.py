@@ -1,0 +1,139 @@
+"""Coding depth: relative clauses, groups, refusals, decisions, judgements in speech and
+the other sentence shapes dictionary coders get wrong. Sentences written for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+from detente.model import Document
+
+PUBLISHED = dt.date(2024, 5, 10)
+
+
+def code(pipeline, text: str):
+    return pipeline(Document(id="t", text=text, date=PUBLISHED)).events
+
+
+def codes(actors) -> list[str | None]:
+    return [a.country or a.org for a in actors]
+
+
+def of_type(events, plover: str):
+    return [e for e in events if e.plover == plover]
+
+
+def test_clauses_relative_clause_subject_is_its_antecedent(pipeline):
+    events = code(pipeline, "Hungary, which had already recalled its ambassador from Austria, accused Vienna of meddling.")
+    recall = of_type(events, "SANCTION")[0]
+    accuse = of_type(events, "ACCUSE")[0]
+    assert codes(recall.source) == ["HUN"] and codes(accuse.source) == ["HUN"]
+    assert codes(accuse.target) == ["AUT"]
+
+
+def test_memory_the_three_countries_are_the_last_list_of_three(pipeline):
+    text = "Chile, Peru and Ecuador signed a fisheries pact on Monday. Argentina, which had criticised the three countries, summoned their envoys."
+    summon = of_type(code(pipeline, text), "ACCUSE")[-1]
+    assert codes(summon.source) == ["ARG"]
+    assert sorted(codes(summon.target)) == ["CHL", "ECU", "PER"]
+
+
+def test_memory_them_after_a_list_is_the_listed_states(pipeline):
+    text = "Latvia, Lithuania and Estonia closed their borders to Russian cars. Moscow condemned them the next day."
+    accuse = of_type(code(pipeline, text), "ACCUSE")[0]
+    assert sorted(codes(accuse.target)) == ["EST", "LTU", "LVA"]
+
+
+def test_status_past_negation_stays_negated_not_a_refusal(pipeline):
+    events = code(pipeline, "The Brazilian president did not meet the Argentine president in Montevideo.")
+    assert [(e.plover, e.status) for e in events] == [("CONSULT", "negated")]
+
+
+def test_status_future_refusal_is_a_reject(pipeline):
+    events = code(pipeline, "Morocco said it would not recognise the new government in Niamey.")
+    assert [(e.plover, e.status) for e in events] == [("REJECT", "asserted")]
+
+
+def test_status_negation_does_not_cross_a_coordinated_verb(pipeline):
+    events = code(pipeline, "Pakistan did not confirm the raids but urged Kabul to act against militants.")
+    request = of_type(events, "REQUEST")[0]
+    assert request.status == "asserted" and codes(request.target) == ["AFG"]
+
+
+def test_coder_agreed_to_sanction_is_the_sanction(pipeline):
+    events = code(pipeline, "EU ministers agreed on Monday to expel 20 Belarusian diplomats.")
+    assert not of_type(events, "AGREE")
+    suspension = of_type(events, "SANCTION")[0]
+    assert suspension.status == "asserted" and codes(suspension.target) == ["BLR"]
+
+
+def test_coder_agreed_to_cooperate_stays_an_agreement(pipeline):
+    events = code(pipeline, "Kenya and Ethiopia agreed to resume cross-border trade.")
+    assert of_type(events, "AGREE")
+
+
+def test_coder_reciprocal_accusation_keeps_both_sides(pipeline):
+    text = "Armenia and Azerbaijan traded fire on the border. Both sides accused each other of breaking the truce."
+    accuse = of_type(code(pipeline, text), "ACCUSE")[0]
+    assert sorted(codes(accuse.source)) == ["ARM", "AZE"] and sorted(codes(accuse.target)) == ["ARM", "AZE"]
+
+
+def test_clauses_passive_killed_in_a_clash_with_names_the_other_side(pipeline):
+    events = code(pipeline, "Six Thai soldiers were killed in a clash with Cambodian troops near the temple.")
+    attack = of_type(events, "ASSAULT")[0]
+    assert codes(attack.source) == ["KHM"] and codes(attack.target) == ["THA"]
+
+
+def test_protest_without_named_protesters_belongs_to_the_place(pipeline):
+    events = code(pipeline, "Serbian police detained dozens as tens of thousands protested in Belgrade.")
+    protest = of_type(events, "PROTEST")[0]
+    assert codes(protest.source) == ["SRB"]
+
+
+def test_nouns_riot_police_is_not_a_riot(pipeline):
+    events = code(pipeline, "Riot police were deployed across Nairobi on Tuesday.")
+    assert not of_type(events, "PROTEST")
+
+
+def test_nouns_a_participle_describing_a_body_is_not_an_event(pipeline):
+    events = code(pipeline, "The Saudi-led coalition fighting in Yemen announced a truce on Sunday.")
+    assert not of_type(events, "ASSAULT")
+
+
+def test_coder_fire_into_the_air_is_no_attack(pipeline):
+    events = code(pipeline, "Hamas gunmen fired rifles into the air in Gaza to celebrate the deal.")
+    assert not of_type(events, "ASSAULT")
+
+
+def test_appraisal_condemning_an_act_accuses_its_doer(pipeline):
+    events = code(pipeline, "Poland said Belarus's military drills near the border were a provocation.")
+    accuse = of_type(events, "ACCUSE")[0]
+    assert codes(accuse.source) == ["POL"] and codes(accuse.target) == ["BLR"]
+    assert accuse.pattern.startswith("coding/appraisal.py")
+
+
+def test_appraisal_judgement_of_the_last_event_accuses_its_source(pipeline):
+    text = "Iran seized a Greek oil tanker in the Gulf on Friday. Athens said the seizure was an act of piracy and illegal."
+    accuse = of_type(code(pipeline, text), "ACCUSE")[0]
+    assert codes(accuse.source) == ["GRC"] and codes(accuse.target) == ["IRN"]
+
+
+def test_appraisal_dismissing_an_accusation_is_a_reject(pipeline):
+    text = "Serbia accused Kosovo of arming militants. Pristina said the accusations were baseless."
+    reject = of_type(code(pipeline, text), "REJECT")[0]
+    assert codes(reject.source) == ["XKX"] and codes(reject.target) == ["SRB"]
+
+
+def test_appraisal_neutral_speech_is_no_event(pipeline):
+    events = code(pipeline, "Japan said the decision would be announced next week.")
+    assert not events
+
+
+def test_memory_the_bloc_is_the_last_organisation(pipeline):
+    text = "ASEAN leaders met in Jakarta on Tuesday. The bloc agreed to send an envoy to Myanmar."
+    agree = of_type(code(pipeline, text), "AGREE")[-1]
+    assert codes(agree.source) == ["ASEAN"]
+
+
+def test_memory_chinese_family_name_recalls_the_person(pipeline):
+    text = "Indonesia's foreign minister met Chinese Foreign Minister Wang Yi on Monday. Wang urged Jakarta to respect the code of conduct."
+    request = of_type(code(pipeline, text), "REQUEST")[0]
+    assert codes(request.source) == ["CHN"]
