@@ -137,3 +137,23 @@ def test_memory_chinese_family_name_recalls_the_person(pipeline):
     text = "Indonesia's foreign minister met Chinese Foreign Minister Wang Yi on Monday. Wang urged Jakarta to respect the code of conduct."
     request = of_type(code(pipeline, text), "REQUEST")[0]
     assert codes(request.source) == ["CHN"]
+
+
+def test_coder_attack_by_unnamed_gunmen_is_coded_at_its_place(pipeline):
+    events = code(pipeline, "Gunmen stormed a hotel in Mogadishu on Friday night.")
+    attack = of_type(events, "ASSAULT")[0]
+    assert not any(a.resolved for a in attack.source) and codes(attack.target) == ["SOM"]
+
+
+def test_coder_responsibility_claim_attributes_the_attack(pipeline):
+    text = "Suicide bombers attacked a market in Maiduguri on Sunday. Boko Haram claimed responsibility for the attack."
+    events = code(pipeline, text)
+    attack = of_type(events, "ASSAULT")[0]
+    assert [a.org for a in attack.source] == ["BOKOHARAM"]
+    assert not of_type(events, "CONCEDE")
+
+
+def test_memory_police_in_a_story_placed_earlier_are_that_places(pipeline):
+    text = "Thousands marched through Minsk on Sunday. Police detained dozens of them."
+    arrest = of_type(code(pipeline, text), "COERCE")[0]
+    assert codes(arrest.source) == ["BLR"]

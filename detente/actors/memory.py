@@ -61,6 +61,7 @@ class DocumentMemory:
     named: list[str] = field(default_factory=list)  # states named so far, in order
     state_lists: list[tuple[int, list[str]]] = field(default_factory=list)  # (sentence index, "Spain, Ireland and Norway")
     last_org: str | None = None
+    last_place_country: str | None = None  # of the last place named in an earlier sentence
     sentence_index: int = 0
 
     def resolve(self, sentence: Sentence) -> None:
@@ -74,6 +75,9 @@ class DocumentMemory:
             in_place = actor.start > 0 and sentence.tokens[actor.start - 1].lower in located
             self._remember(actor, in_place)
         self._remember_state_lists(sentence)
+        placed = [p.country for p in sentence.places if p.country]
+        if placed:
+            self.last_place_country = placed[-1]
 
     def _remember_state_lists(self, sentence: Sentence) -> None:
         """Lists of two or more states named together: "Spain, Ireland and Norway"."""
@@ -176,7 +180,7 @@ class DocumentMemory:
         countries = {p.country for p in sentence.places if p.country}
         if len(countries) == 1:
             return _Identity(countries.pop(), None, actor.sector)
-        home = self._topic_country()
+        home = self._topic_country() or self.last_place_country  # "Police fired tear gas" in a story about Hong Kong
         if not countries and home:
             return _Identity(home, None, actor.sector)
         return None

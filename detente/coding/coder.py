@@ -14,7 +14,7 @@ from detente.coding.modes import ModeCues
 from detente.coding.ontology import Ontology
 from detente.coding.status import StatusReader
 from detente.config import LOCATION_WINDOW
-from detente.model import DateMention, Document, Event, Sentence, VerbMatch
+from detente.model import Actor, DateMention, Document, Event, Sentence, VerbMatch
 
 
 @dataclass
@@ -46,6 +46,8 @@ class EventCoder:
             if not role.target:
                 role.target = self._anaphoric_target(document, sentence, match, role)
             _domestic_targets(match, role)
+            if self._anonymous(role, match) and not any(a.resolved for a in role.target):
+                role.target = _place_of(sentence, match)  # "gunmen stormed a studio in Guayaquil": Ecuador
             if not self._codable(role, match) or match.pattern.needs_target and not self._aimed(sentence, match, role):
                 continue
             if not any(a.resolved for a in role.target) or memory_self_target(role.target, role.source, match.pattern.plover):
@@ -55,6 +57,7 @@ class EventCoder:
             self.modes.refine(event, sentence)
             events.append(as_refusal(event, sentence, match, self.ontology, self.status.lexicon))
         events.extend(self._appraisals(document, sentence, events))
+        events = self._claims(document, sentence, events)
         if events and self._non_political(sentence):
             events = [e for e in events if e.plover not in METAPHOR_PRONE_TYPES]
         events = [e for e in events if not self._harmless(sentence, e)]
@@ -80,6 +83,25 @@ class EventCoder:
                 status = self.status(sentence, appraisal.match)
                 found.append(self._event(document, sentence, appraisal.match, Roles(source, target), status))
         return found
+
+    def _claims(self, document: Document, sentence: Sentence, events: list[Event]) -> list[Event]:
+        """ "Islamic State's Afghan affiliate claimed responsibility for the attack": the
+        claimant is the doer of the story's unattributed attacks, and the claim is no
+        concession."""
+        lowers = [t.lower for t in sentence.tokens]
+        lexicon = self.status.lexicon
+        ends = [end for end in range(1, len(lowers) + 1) if lexicon.phrase_ending_at("responsibility_claims", lowers, end) is not None]
+        if not ends:
+            return events
+        start = lexicon.phrase_ending_at("responsibility_claims", lowers, ends[0])
+        claimant = _parent_org(sentence, self.clauses.subject_of(sentence, start))
+        if not any(a.resolved for a in claimant):
+            return events
+        for event in document.events:
+            if event.plover in ANONYMOUS_TYPES and not any(a.resolved for a in event.source):
+                event.source = claimant
+        claim_start = sentence.tokens[start].start
+        return [e for e in events if not (e.plover == "CONCEDE" and e.trigger_start == claim_start)]
 
     def _harmless(self, sentence: Sentence, event: Event) -> bool:
         """ "fired guns into the air to celebrate": shooting at no one is no attack."""
@@ -122,12 +144,21 @@ class EventCoder:
         return inherited if own == "asserted" and inherited else own
 
     def _codable(self, role: Roles, match: VerbMatch | None = None) -> bool:
-        if not role.source:
-            # "Five aid workers were abducted in Borno": violence by someone unknown to people known
-            return bool(match and match.passive and match.pattern.plover == "ASSAULT" and any(a.resolved for a in role.target))
+        if self._anonymous(role, match):
+            # "Five aid workers were abducted in Borno", "gunmen attacked crowds in Kabul":
+            # violence by someone unknown, to people or a place known
+            return any(a.resolved for a in role.target)
         if self.keep_unresolved_source:
             return True
         return any(actor.resolved for actor in role.source)
+
+    def _anonymous(self, role: Roles, match: VerbMatch | None) -> bool:
+        """Violence whose doer the text does not name, or names only as armed men."""
+        if match is None or match.pattern.plover not in ANONYMOUS_TYPES:
+            return False
+        if not role.source:
+            return match.passive and match.pattern.plover == "ASSAULT"
+        return all(not a.resolved and a.kind == "sector" and a.sector in ARMED_SECTORS for a in role.source)
 
     def _event(self, document: Document, sentence: Sentence, match: VerbMatch, role: Roles, status: str) -> Event:
         pattern = match.pattern
@@ -162,6 +193,31 @@ class EventCoder:
             contexts=self.contexts(sentence, pattern.cameo),
             confidence=confidence(match, role),
         )
+
+
+#: Acts coded even when their doers are only "gunmen", "militants" or "hackers".
+ANONYMOUS_TYPES = frozenset({"ASSAULT", "COERCE"})
+ARMED_SECTORS = frozenset({"REB", "CRM"})
+
+
+def _parent_org(sentence: Sentence, actors: list[Actor]) -> list[Actor]:
+    """ "Islamic State's Afghan affiliate": the organisation whose branch it is."""
+    if not actors:
+        return actors
+    first = actors[0]
+    lowers = [t.lower for t in sentence.tokens]
+    owner = next((a for a in sentence.actors if a.org and a.end == first.start - 1 and lowers[a.end] == "'s"), None)
+    if owner is None:
+        owner = next((a for a in sentence.actors if a.org and a.end <= first.start and "'s" in a.text and a.start == first.start), None)
+    return [owner] if owner is not None else actors
+
+
+def _place_of(sentence: Sentence, match: VerbMatch) -> list[Actor]:
+    """The state where an act happens, from the first place named after its verb."""
+    place = next((p for p in sentence.places if p.country and p.start >= match.end), None)
+    if place is None:
+        return []
+    return [Actor(place.text, place.start, place.end, "place", country=place.country, sector="CVL", inferred=True)]
 
 
 #: Types that react to an earlier act, and the nouns that name one ("the decision").
