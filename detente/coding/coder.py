@@ -147,7 +147,7 @@ class EventCoder:
         if self._anonymous(role, match):
             # "Five aid workers were abducted in Borno", "gunmen attacked crowds in Kabul":
             # violence by someone unknown, to people or a place known
-            return any(a.resolved for a in role.target)
+            return self.keep_unresolved_source or any(a.resolved for a in role.target)
         if self.keep_unresolved_source:
             return True
         return any(actor.resolved for actor in role.source)
