@@ -11,7 +11,8 @@ What it does:
    `range(N)`: ~200 states (the country dictionary's codes, skewed so that a few states
    are in most events, as in news), dates over 30 years, every PLOVER type with its
    CAMEO code and Goldstein weight, some compound actors, some events without a target,
-   some not asserted, quantities on some, three events per document. The `record` JSON is
+   some not asserted, quantities on some, 3% dated only to the month (on its first day, with
+   `date_precision` month), three events per document. The `record` JSON is
    a stub: analyses read the columns, not the record.
 2. Times, on one thread (DuckDB `threads = 1`), for the busiest dyad (the two most
    frequent states): (a) the monthly dyad series, `detente.analysis.dyads.dyad_series`
@@ -161,12 +162,14 @@ def generate_store(db: Path, events: int) -> list[str]:
                    kind.plover, kind.mode, kind.cameo, kind.goldstein,
                    CASE WHEN {u.format(k=7)} < 0.93 THEN 'asserted' WHEN {u.format(k=7)} < 0.96 THEN 'future'
                         WHEN {u.format(k=7)} < 0.98 THEN 'hypothetical' ELSE 'negated' END AS status,
-                   DATE '1995-01-01' + (hash(i * 16 + 8) % {DAYS})::INTEGER AS date,
+                   CASE WHEN precision = 'month' THEN date_trunc('month', day)::DATE ELSE day END AS date,
                    CASE WHEN {u.format(k=9)} < 0.1 THEN 1 + (hash(i * 16 + 10) % 100)::BIGINT END AS quantity,
-                   NULL AS location, '{{"synthetic": true}}' AS record
+                   NULL AS location, '{{"synthetic": true}}' AS record, precision AS date_precision
             FROM (
                 SELECT i, s, CASE WHEN t0 = s THEN (t0 + 1) % {n_states} ELSE t0 END AS t,
-                       {kind_list}[1 + (hash(i * 16 + 4) % {n_kinds})::INTEGER] AS kind
+                       {kind_list}[1 + (hash(i * 16 + 4) % {n_kinds})::INTEGER] AS kind,
+                       DATE '1995-01-01' + (hash(i * 16 + 8) % {DAYS})::INTEGER AS day,
+                       CASE WHEN {u.format(k=11)} < 0.03 THEN 'month' ELSE 'day' END AS precision
                 FROM (
                     SELECT i,
                            floor({n_states} * pow({u.format(k=1)}, 2.2))::INTEGER AS s,

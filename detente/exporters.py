@@ -1,7 +1,8 @@
 """Writing the store's events out: `detente export --format FORMAT --out PATH`.
 
 Every format is written by DuckDB (``COPY``), one event (or one dyad) per row, ordered
-by date, document and position:
+by date, document and position. Records are read from the store's ``event_records`` view,
+which rebuilds the records of imported GDELT events (stored as a stub):
 
 - ``jsonl``: the stored records, one a line (CONTRACT section 2, with detente's extra
   fields), exactly as ``detente events`` prints them.
@@ -37,7 +38,7 @@ _FLAT = """
 SELECT e.doc_id, e.seq, e.sentence, e.date, {source} AS source, {target} AS target, e.plover, e.mode,
        nullif(e.cameo, '') AS cameo, e.goldstein, e.status, e.quantity, e.location,
        d.date AS published, d.url, d.outlet, e.record->>'sentence_text' AS sentence_text{record}
-FROM events e LEFT JOIN documents d ON d.id = e.doc_id
+FROM event_records e LEFT JOIN documents d ON d.id = e.doc_id
 """
 
 #: PLOVER quad classes, numbered as the codebook numbers them.
@@ -73,7 +74,7 @@ SELECT to_json({{
     'status': e.status,
     'quantity': e.quantity
 }})::VARCHAR AS line
-FROM events e LEFT JOIN documents d ON d.id = e.doc_id
+FROM event_records e LEFT JOIN documents d ON d.id = e.doc_id
 """
 
 _CAMEO_TSV = """
@@ -128,7 +129,7 @@ def export(connection: duckdb.DuckDBPyConnection, fmt: str, out: str | Path) -> 
             connection.execute(f"COPY ({query} {_ORDER}) TO {target} (FORMAT csv, HEADER true)")
             rows = events
         elif fmt == "jsonl":
-            _lines(connection, f"SELECT e.record::VARCHAR FROM events e {_ORDER}", target)
+            _lines(connection, f"SELECT e.record::VARCHAR FROM event_records e {_ORDER}", target)
             rows = events
         elif fmt == "plover":
             _lines(connection, f"{_PLOVER} {_ORDER}", target)

@@ -41,15 +41,16 @@ def rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 
 def event(db: Path, doc_id: str, seq: int | None = None) -> dict:
+    """The event's full record, as `detente events` prints it (the `event_records` view)."""
     where = "doc_id = ?" + ("" if seq is None else " AND seq = ?")
-    (record,), = rows(db, f"SELECT record FROM events WHERE {where}", [doc_id] + ([] if seq is None else [seq]))
+    (record,), = rows(db, f"SELECT record FROM event_records WHERE {where}", [doc_id] + ([] if seq is None else [seq]))
     return json.loads(record)
 
 
 def columns(db: Path, doc_id: str, seq: int | None = None) -> dict:
     where = "doc_id = ?" + ("" if seq is None else " AND seq = ?")
     with duckdb.connect(str(db), read_only=True) as connection:
-        cursor = connection.execute(f"SELECT * FROM events WHERE {where}", [doc_id] + ([] if seq is None else [seq]))
+        cursor = connection.execute(f"SELECT * FROM event_records WHERE {where}", [doc_id] + ([] if seq is None else [seq]))
         names = [d[0] for d in cursor.description]
         (values,) = cursor.fetchall()
     return dict(zip(names, values))
@@ -158,11 +159,11 @@ def test_gdelt_actors_groups_sectors_and_cameo_country_codes(db):
 
 def test_gdelt_reimport_is_idempotent(db):
     import_files(db, "gdelt", [GDELT])
-    before = rows(db, "SELECT doc_id, seq, record FROM events ORDER BY doc_id")
+    before = rows(db, "SELECT doc_id, seq, record FROM event_records ORDER BY doc_id")
     documents = rows(db, "SELECT id, date, url, outlet, events FROM documents ORDER BY id")
     (again,) = import_files(db, "gdelt", [GDELT])
     assert (again.loaded, again.unchanged, again.rejected, again.skipped) == (7, 7, 4, 1)
-    assert rows(db, "SELECT doc_id, seq, record FROM events ORDER BY doc_id") == before
+    assert rows(db, "SELECT doc_id, seq, record FROM event_records ORDER BY doc_id") == before
     assert rows(db, "SELECT id, date, url, outlet, events FROM documents ORDER BY id") == documents
 
 
@@ -201,6 +202,47 @@ def test_gdelt_refuses_a_file_of_another_layout(db):
         import_files(db, "gdelt", [POLECAT_TSV])
     with pytest.raises(ImportFileError, match="no such file"):
         import_files(db, "gdelt", [DATA / "missing.CSV"])
+
+
+def test_gdelt_record_is_rebuilt_from_the_dataset_fields_table(db):
+    # The events row keeps a stub record; GDELT's own values are in gdelt_events, one row
+    # per event; the full record is what the event_records view and `detente events` give.
+    import_files(db, "gdelt", [GDELT])
+    assert rows(db, "SELECT DISTINCT CAST(record AS VARCHAR) FROM events") == [('{"dataset":"gdelt"}',)]
+    assert rows(db, "SELECT count(*), count(DISTINCT event_id) FROM gdelt_events") == [(7, 7)]
+    assert rows(db, "SELECT source_text, source_country, source_sector, num_articles, avg_tone FROM gdelt_events "
+                    "WHERE event_id = 737171001") == [("UNITED STATES", "USA", "GOV", 10, -4.5)]
+    from detente.store import EventFilter, open_store
+
+    store = open_store(str(db))
+    try:
+        (printed,) = store.events(EventFilter(doc_id="gdelt:737171001"))
+    finally:
+        store.close()
+    assert printed == event(db, "gdelt:737171001")
+    assert printed["target"][0]["text"] == "RUSSIA" and printed["contexts"] == event(db, "gdelt:737171001")["contexts"]
+    assert printed["dataset_fields"] == {"QuadClass": 4, "NumMentions": 10, "NumSources": 2, "NumArticles": 10,
+                                         "AvgTone": -4.5}
+
+
+def test_gdelt_reimport_with_only_a_dataset_field_changed_replaces_the_event(db, tmp_path):
+    import_files(db, "gdelt", [GDELT])
+    changed = tmp_path / "renamed.CSV"
+    fields = GDELT.read_text(encoding="utf-8").splitlines()[0].split("\t")
+    assert fields[0] == "737171001" and fields[6] == "UNITED STATES" and fields[33] == "10"
+    fields[6], fields[33] = "USA", "99"  # Actor1Name, NumArticles: not in the events columns
+    changed.write_text("\t".join(fields) + "\n", encoding="utf-8")
+    (report,) = import_files(db, "gdelt", [changed])
+    assert (report.loaded, report.unchanged) == (1, 0)
+    record = event(db, "gdelt:737171001")
+    assert record["source"][0]["text"] == "USA" and record["dataset_fields"]["NumArticles"] == 99
+    assert rows(db, "SELECT count(*) FROM gdelt_events WHERE event_id = 737171001") == [(1,)]
+    assert rows(db, "SELECT count(*) FROM events") == [(7,)]
+
+
+def test_imported_events_are_day_precise(db):
+    import_files(db, "gdelt", [GDELT])
+    assert rows(db, "SELECT DISTINCT date_precision FROM events") == [("day",)]
 
 
 # --- ICEWS ----------------------------------------------------------------------------------

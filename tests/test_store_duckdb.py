@@ -341,3 +341,37 @@ def test_store_duckdb_foreign_database_is_store_error(tmp_path):
             store.events()
         finally:
             store.close()
+
+
+# --- date precision and stores written by an earlier detente ------------------------------
+
+
+def test_store_duckdb_keeps_each_events_date_precision(store, db_path):
+    month = dataclasses.replace(_event("p1", 1, ["USA"], ["RUS"], date=dt.date(2018, 3, 1)), date_precision="month")
+    store.ingest(_document("p1", [
+        _event("p1", 0, ["RUS"], ["USA"], date=dt.date(2018, 3, 29)),  # no precision given: a day
+        month,
+        _event("p1", 2, ["RUS"], ["GBR"]),  # no date at all
+    ]))
+    rows = store.connection.execute("SELECT seq, date_precision FROM events ORDER BY seq").fetchall()
+    assert rows == [(0, "day"), (1, "month"), (2, None)]
+
+
+def test_store_duckdb_upgrades_a_store_without_date_precision(tmp_path):
+    path = str(tmp_path / "old.duckdb")
+    store = DuckDBStore(path)
+    store.ingest(_document("o1", [
+        dataclasses.replace(_event("o1", 0, ["USA"], ["RUS"], date=dt.date(2018, 3, 1)), date_precision="month"),
+        _event("o1", 1, ["RUS"], ["USA"], date=dt.date(2018, 3, 29)),
+        _event("o1", 2, ["RUS"], ["GBR"]),
+    ]))
+    store.connection.execute("DROP VIEW event_records")
+    store.connection.execute("ALTER TABLE events DROP COLUMN date_precision")  # as an earlier detente wrote it
+    store.close()
+    reopened = DuckDBStore(path)
+    try:
+        rows = reopened.connection.execute("SELECT seq, date_precision FROM events ORDER BY seq").fetchall()
+        assert rows == [(0, "month"), (1, "day"), (2, None)]
+        assert [r["sentence"] for r in reopened.events()] == [0, 1, 2]  # through the event_records view
+    finally:
+        reopened.close()

@@ -200,7 +200,8 @@ def _load(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: 
     report.loaded = con.execute("SELECT count(*) FROM imp_staged WHERE problem IS NULL").fetchone()[0]
     with step("compare with the store"):
         report.unchanged, changed = _classify_stored(con, reading)
-    report.documents = con.execute("SELECT count(DISTINCT doc_id) FROM imp_staged WHERE problem IS NULL").fetchone()[0]
+    report.documents = report.loaded if reading.one_event_per_document else con.execute(
+        "SELECT count(DISTINCT doc_id) FROM imp_staged WHERE problem IS NULL").fetchone()[0]
     order = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]
     con.execute("SET preserve_insertion_order = false")  # lets DuckDB write in parallel
     con.execute("BEGIN TRANSACTION")
@@ -283,14 +284,15 @@ _DOCUMENT_COLUMNS = (
 
 def _mark_duplicates(con: duckdb.DuckDBPyConnection, reading: Reading) -> None:
     """The same event twice in one file: the first is loaded, the others rejected."""
+    identity = reading.fields[0] if reading.fields_table else "doc_id, seq"  # one number is cheaper to group
     twice = con.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM imp_staged WHERE problem IS NULL GROUP BY doc_id, seq HAVING count(*) > 1)"
+        f"SELECT count(*) FROM (SELECT 1 FROM imp_staged WHERE problem IS NULL GROUP BY {identity} HAVING count(*) > 1)"
     ).fetchone()[0]
     if twice:
         con.execute(f"""
             UPDATE imp_staged SET problem = 'duplicate event id', key = {reading.key_sql} WHERE rowid IN (
                 SELECT rowid FROM imp_staged WHERE problem IS NULL
-                QUALIFY row_number() OVER (PARTITION BY doc_id, seq ORDER BY rowid) > 1
+                QUALIFY row_number() OVER (PARTITION BY {identity} ORDER BY rowid) > 1
             )
         """)
 
@@ -470,35 +472,41 @@ def lookup(expr: str, table: str) -> str:
     10-4 codes; "plover_score": "TYPE|mode" or "TYPE|" -> the PLOVER score), NULL when it
     has none. Join-free: the key is cast to an ENUM of the
     table's keys, whose index picks the value from a list."""
-    keys, values = _lookup_lists()[table]
+    keys, values = _lookup_table(table)
     return f"({values})[1 + enum_code(TRY_CAST({expr} AS {keys}))]"
 
 
 def cameo_lookup(code: str, what: str) -> str:
     """SQL: for a column read as `cameo_enum()`, the code's canonical "code", "plover",
     "mode", "goldstein" or "contexts" (a list)."""
-    return f"({_lookup_lists()['cameo'][what]})[1 + enum_code({code})]"
+    return f"({_cameo_lists()[what]})[1 + enum_code({code})]"
 
 
 def cameo_enum() -> str:
     """An ENUM type of every spelling of every CAMEO code ("042" and "42"), for read_csv's
     column types: a code that is not one is a cast error, rejected with its line number."""
-    return _lookup_lists()["cameo"]["enum"]
+    return _cameo_lists()["enum"]
+
+
+@functools.lru_cache(maxsize=None)
+def _lookup_table(table: str) -> tuple[str, str]:
+    """(ENUM type of the keys, SQL list of the values) of one lookup, built when first used
+    (the country names need the whole actor dictionary, which GDELT does not)."""
+    if table == "plover_score":
+        scores = _plover_scores()
+        return _enum(list(scores)), "[" + ", ".join(repr(float(v)) for v in scores.values()) + "]::DOUBLE[]"
+    pairs = actor_rows(table)
+    return _enum([k for k, _ in pairs]), _list([v for _, v in pairs])
 
 
 @functools.lru_cache(maxsize=1)
-def _lookup_lists() -> dict:
-    rows = lookup_rows()
-    tables = {}
-    for table in ("country", "cameo_country", "org", "known_group", "fips"):
-        pairs = rows[table]
-        tables[table] = (_enum([k for k, _ in pairs]), _list([v for _, v in pairs]))
-    by_code = {code: (plover, mode, goldstein, contexts) for code, plover, mode, goldstein, contexts in rows["cameo"]}
-    spellings = rows["spelling"]
+def _cameo_lists() -> dict[str, str]:
+    by_code = {code: (plover, mode, goldstein, contexts) for code, plover, mode, goldstein, contexts in cameo_rows()}
+    from detente.importers.cameo_map import code_spellings
+
+    spellings = sorted(code_spellings().items())
     canonical = [code for _, code in spellings]
-    scores = _plover_scores()
-    tables["plover_score"] = (_enum(list(scores)), "[" + ", ".join(repr(float(v)) for v in scores.values()) + "]::DOUBLE[]")
-    tables["cameo"] = {
+    return {
         "enum": _enum([raw for raw, _ in spellings]),
         "code": _list(canonical),
         "plover": _list([by_code[c][0] for c in canonical]),
@@ -506,7 +514,6 @@ def _lookup_lists() -> dict:
         "goldstein": "[" + ", ".join("NULL" if by_code[c][2] is None else repr(float(by_code[c][2])) for c in canonical) + "]::DOUBLE[]",
         "contexts": "[" + ", ".join(_list(by_code[c][3]).replace("[]::VARCHAR[]", "[]") for c in canonical) + "]::VARCHAR[][]",
     }
-    return tables
 
 
 def _plover_scores() -> dict[str, float]:
@@ -528,23 +535,20 @@ def _list(values: list[str | None]) -> str:
     return "[" + ", ".join("NULL" if v is None else sql_string(v) for v in values) + "]::VARCHAR[]"
 
 
-def lookup_rows() -> dict[str, list[tuple]]:
-    """The rows of the lookups (built from detente's own data files)."""
-    from detente.importers.cameo_map import CAMEO_TO_PLOVER, NO_PLOVER, code_spellings
+def cameo_rows() -> list[tuple]:
+    """(code, PLOVER type, mode, Goldstein, contexts) of every CAMEO code an import accepts
+    (built from detente's own data files)."""
+    from detente.importers.cameo_map import CAMEO_TO_PLOVER, NO_PLOVER
 
     ontology, tagger = _ontology()
 
     def contexts(code: str) -> list[str]:  # the contexts detente's coder gives the code
         return sorted({context for prefix, context in tagger.by_cameo if code.startswith(prefix)})
 
-    cameo = [
+    return [
         (code, plover, mode, ontology.goldstein_of(code), contexts(code))
         for code, (plover, mode) in sorted(CAMEO_TO_PLOVER.items())
     ] + [(code, None, None, ontology.goldstein_of(code), []) for code in sorted(NO_PLOVER)]
-    rows = actor_rows()
-    rows["cameo"] = cameo
-    rows["spelling"] = sorted(code_spellings().items())
-    return rows
 
 
 #: Country names the datasets write that detente's dictionary does not list (lower case).
@@ -583,15 +587,33 @@ KNOWN_GROUPS = {
 }
 
 
-def actor_rows() -> dict[str, list[tuple]]:
-    """Country and organisation lookups from detente's actor dictionary: every country's
-    name and other names (lower case) -> ISO3, ISO3 and CAMEO country codes -> ISO3,
-    organisation names -> code, CAMEO known groups -> code, FIPS 10-4 -> ISO3."""
-    from detente.actors.dictionary import ActorDictionary
+def actor_rows(table: str) -> list[tuple[str, str]]:
+    """The (key, code) rows of one country or organisation lookup, from detente's actor
+    dictionary: "country" every country's name and other names (lower case) -> ISO3;
+    "cameo_country" ISO3 and CAMEO country codes -> ISO3; "org" organisation names ->
+    code; "known_group" CAMEO known groups -> code; "fips" FIPS 10-4 -> ISO3."""
+    builders = {"country": _country_names, "cameo_country": _cameo_countries, "org": _organisation_names,
+                "known_group": _known_groups, "fips": lambda: _fips(_iso3())}
+    return builders[table]()
+
+
+@functools.lru_cache(maxsize=None)
+def _entries(kind: str) -> tuple[dict, ...]:
+    """The entries of detente's actor dictionary file `kind` ("countries", "organisations")."""
     from detente.config import DATA_DIR
     from detente.datafiles import load_entries
 
-    countries = load_entries(DATA_DIR / "actors" / "countries.yaml", "countries")
+    return tuple(load_entries(DATA_DIR / "actors" / f"{kind}.yaml", kind))
+
+
+def _iso3() -> set[str]:
+    return {entry.get("code") for entry in _entries("countries")}
+
+
+def _country_names() -> list[tuple[str, str]]:
+    from detente.actors.dictionary import ActorDictionary
+
+    countries = _entries("countries")
     iso3 = {entry.get("code") for entry in countries}
     by_name: dict[str, str] = {}
     for code, name in ActorDictionary.load().names.items():  # canonical names first
@@ -604,22 +626,28 @@ def actor_rows() -> dict[str, list[tuple]]:
                 by_name.setdefault(name.lower(), entry.get("code"))
     by_name.update({name: code for name, code in COUNTRY_ALIASES.items() if code in iso3})
     by_name.update({code.lower(): code for code in iso3})
-    organisations = load_entries(DATA_DIR / "actors" / "organisations.yaml", "organisations")
-    orgs = {entry.get("code") for entry in organisations}
+    return sorted(by_name.items())
+
+
+def _cameo_countries() -> list[tuple[str, str]]:
+    iso3 = _iso3()
+    cameo_country = {code: code for code in iso3}
+    cameo_country.update({k: v for k, v in CAMEO_COUNTRY_ALIASES.items() if v in iso3})
+    return sorted(cameo_country.items())
+
+
+def _organisation_names() -> list[tuple[str, str]]:
     by_org: dict[str, str] = {}
-    for entry in organisations:
+    for entry in _entries("organisations"):
         for name in [entry.get("name"), *(entry.get("names") or ())]:
             if name:
                 by_org.setdefault(name.lower(), entry.get("code"))
-    cameo_country = {code: code for code in iso3}
-    cameo_country.update({k: v for k, v in CAMEO_COUNTRY_ALIASES.items() if v in iso3})
-    return {
-        "country": sorted(by_name.items()),
-        "cameo_country": sorted(cameo_country.items()),
-        "org": sorted(by_org.items()),
-        "known_group": sorted((k, v) for k, v in KNOWN_GROUPS.items() if v in orgs),
-        "fips": _fips(iso3),
-    }
+    return sorted(by_org.items())
+
+
+def _known_groups() -> list[tuple[str, str]]:
+    orgs = {entry.get("code") for entry in _entries("organisations")}
+    return sorted((k, v) for k, v in KNOWN_GROUPS.items() if v in orgs)
 
 
 def _fips(iso3: set[str]) -> list[tuple[str, str]]:

@@ -87,10 +87,10 @@ class DuckDBStore:
             self.connection.execute("ALTER TABLE events ADD COLUMN date_precision VARCHAR")
             self.connection.execute(
                 "UPDATE events SET date_precision = coalesce(record->>'date_precision', 'day') WHERE date IS NOT NULL")
-        view = records_view_sql()
-        stored = self._one("SELECT sql FROM duckdb_views() WHERE view_name = 'event_records' AND NOT temporary")
-        if not stored or stored[0].strip().rstrip(";") != view.strip():
-            self.connection.execute(view)
+        stored = self._one("SELECT comment FROM duckdb_views() WHERE view_name = 'event_records' AND NOT temporary")
+        if not stored or stored[0] != RECORDS_VIEW_VERSION:
+            self.connection.execute(records_view_sql())
+            self.connection.execute(f"COMMENT ON VIEW event_records IS '{RECORDS_VIEW_VERSION}'")
 
     def has(self, document: Document) -> bool:
         row = self._one("SELECT content_hash FROM documents WHERE id = ?", [document.id])
@@ -168,6 +168,10 @@ def _event_row(seq: int, event: Event) -> list[Any]:
         json.dumps(event.to_dict(), ensure_ascii=False),
         (event.date_precision or "day") if event.date else None,
     ]
+
+
+#: Written on the `event_records` view; a store whose view has another is given this one.
+RECORDS_VIEW_VERSION = "detente event_records 1"
 
 
 def records_view_sql() -> str:
