@@ -157,3 +157,15 @@ def test_memory_police_in_a_story_placed_earlier_are_that_places(pipeline):
     text = "Thousands marched through Minsk on Sunday. Police detained dozens of them."
     arrest = of_type(code(pipeline, text), "COERCE")[0]
     assert codes(arrest.source) == ["BLR"]
+
+
+def test_coder_joint_raids_are_cooperation_between_the_partners(pipeline):
+    events = code(pipeline, "Iraqi and Syrian troops carried out joint raids on Islamic State hideouts near the border.")
+    cooperate = of_type(events, "COOPERATE")
+    assert cooperate and sorted(codes(cooperate[0].source)) == ["IRQ", "SYR"]
+
+
+def test_actors_a_currency_is_not_its_country(pipeline):
+    events = code(pipeline, "Japan pledged 500 million Australian dollars to Tonga for reconstruction.")
+    pledge = events[0]
+    assert "AUS" not in codes(pledge.target) and "AUS" not in codes(pledge.source)

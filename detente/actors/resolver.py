@@ -46,7 +46,12 @@ class ActorResolver:
         mentions += self._pronoun_mentions(sentence, mentions)
         mentions.sort(key=lambda m: m.start)
         mentions = self._compose(sentence, mentions)
-        return mentions
+        return [m for m in mentions if not self._currency(sentence, m)]
+
+    def _currency(self, sentence: Sentence, mention: Actor) -> bool:
+        """ "200 million Australian dollars": a demonym naming a currency is no actor."""
+        following = sentence.tokens[mention.end].lower if mention.end < len(sentence.tokens) else ""
+        return mention.kind == "demonym" and following in self.lexicon["currency_nouns"]
 
     def _dictionary_mentions(self, sentence: Sentence, day: dt.date | None) -> list[Actor]:
         norms = [t.norm for t in sentence.tokens]

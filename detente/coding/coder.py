@@ -14,7 +14,7 @@ from detente.coding.modes import ModeCues
 from detente.coding.ontology import Ontology
 from detente.coding.status import StatusReader
 from detente.config import LOCATION_WINDOW
-from detente.model import Actor, DateMention, Document, Event, Sentence, VerbMatch
+from detente.model import Actor, DateMention, Document, Event, Sentence, VerbMatch, VerbPattern
 
 
 @dataclass
@@ -58,6 +58,7 @@ class EventCoder:
             events.append(as_refusal(event, sentence, match, self.ontology, self.status.lexicon))
         events.extend(self._appraisals(document, sentence, events))
         events = self._claims(document, sentence, events)
+        events.extend(self._joint_acts(document, sentence, events))
         if events and self._non_political(sentence):
             events = [e for e in events if e.plover not in METAPHOR_PRONE_TYPES]
         events = [e for e in events if not self._harmless(sentence, e)]
@@ -102,6 +103,23 @@ class EventCoder:
                 event.source = claimant
         claim_start = sentence.tokens[start].start
         return [e for e in events if not (e.plover == "CONCEDE" and e.trigger_start == claim_start)]
+
+    def _joint_acts(self, document: Document, sentence: Sentence, events: list[Event]) -> list[Event]:
+        """ "Somali and Kenyan forces carried out joint raids", "in a joint operation": states
+        acting together COOPERATE, whatever else they do (PLOVER 2.0)."""
+        lowers = [t.lower for t in sentence.tokens]
+        found = []
+        for at, word in enumerate(lowers[:-1]):
+            if word != "joint" or lowers[at + 1] not in self.status.lexicon["joint_nouns"]:
+                continue
+            source = self.clauses.subject_of(sentence, at)
+            partners = {a.country or a.org for a in source if a.resolved}
+            if len(partners) < 2 or any(e.plover == "COOPERATE" and partners <= {a.country or a.org for a in e.source} for e in events + found):
+                continue
+            match = VerbMatch(JOINT_ACT, at, at + 2)
+            event = self._event(document, sentence, match, Roles(source, []), self.status(sentence, match))
+            found.append(as_intention(event, self.ontology))
+        return found
 
     def _harmless(self, sentence: Sentence, event: Event) -> bool:
         """ "fired guns into the air to celebrate": shooting at no one is no attack."""
@@ -194,6 +212,9 @@ class EventCoder:
             confidence=confidence(match, role),
         )
 
+
+#: What "joint raids" and "a joint operation" code as: military cooperation (CAMEO 062).
+JOINT_ACT = VerbPattern("joint", "COOPERATE", "062", source_file="coding/coder.py", line=0)
 
 #: Acts coded even when their doers are only "gunmen", "militants" or "hackers".
 ANONYMOUS_TYPES = frozenset({"ASSAULT", "COERCE"})
