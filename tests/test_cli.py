@@ -457,3 +457,13 @@ def test_cli_console_script_runs(tmp_path):
     assert done.returncode == 1
     assert done.stdout.startswith(f"{bad}:1: ") and "cameo" in done.stdout
     assert "1 files checked, 1 problems" in done.stderr
+
+
+def test_cli_help_loads_no_analytics_libraries(repo_root):
+    # --help and --version build every sub-command's parser: they must not load DuckDB,
+    # pandas, numpy or Arrow, which the analysis and import commands load when they run.
+    probe = ("import sys; from detente.cli import build_parser; build_parser(); "
+             "print(sorted(m for m in ('duckdb', 'pandas', 'numpy', 'pyarrow') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=repo_root, env=_env(), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -12,26 +12,9 @@ from pathlib import Path
 
 import duckdb
 
+from detente.analysis.defaults import FAMILIES, QUADS
 from detente.errors import StoreError
 from detente.store.duckdb_store import DuckDBStore
-
-#: PLOVER type -> quad class (the codebook's grouping).
-QUADS = {
-    "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",
-    "CONCEDE": "verbal cooperation", "COOPERATE": "material cooperation", "AID": "material cooperation",
-    "RETREAT": "material cooperation", "REQUEST": "verbal conflict", "ACCUSE": "verbal conflict",
-    "REJECT": "verbal conflict", "THREATEN": "verbal conflict", "PROTEST": "material conflict",
-    "SANCTION": "material conflict", "MOBILIZE": "material conflict", "COERCE": "material conflict",
-    "ASSAULT": "material conflict",
-}
-
-#: Event families for reciprocity: a response "in kind" is of the same family.
-FAMILIES = {
-    "SANCTION": "sanction", "COERCE": "coerce", "ASSAULT": "force", "MOBILIZE": "force",
-    "THREATEN": "threat", "ACCUSE": "verbal", "REJECT": "verbal", "REQUEST": "verbal", "PROTEST": "protest",
-    "AGREE": "cooperation", "CONSULT": "cooperation", "SUPPORT": "cooperation", "CONCEDE": "cooperation",
-    "COOPERATE": "cooperation", "AID": "cooperation", "RETREAT": "cooperation",
-}
 
 _DYAD_ROWS = """
 WITH sourced AS (

@@ -35,13 +35,14 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from detente.analysis.defaults import COALITION_MIN_MEMBERS, COALITION_WINDOW_DAYS
 from detente.analysis.reciprocity import ready, acts_sql
 
 #: Members of a coalition act within this many days of its first act (inclusive).
-DEFAULT_WINDOW_DAYS = 14
+DEFAULT_WINDOW_DAYS = COALITION_WINDOW_DAYS
 
 #: The fewest distinct actors that make a coalition.
-DEFAULT_MIN_MEMBERS = 3
+DEFAULT_MIN_MEMBERS = COALITION_MIN_MEMBERS
 
 COLUMNS = ["coalition", "target", "plover", "mode", "start", "end", "size", "total", "members"]
 MEMBER_KEYS = ["actor", "date", "quantity", "doc_id", "reports"]

@@ -40,11 +40,8 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from detente.analysis.defaults import DEDUP_TOLERANCE_DAYS
 from detente.errors import StoreError
-
-#: Mentions whose dates lie within this many days of a real event's first date can be
-#: the same real event (a report a day or two late, a "Thursday" resolved one day off).
-DEDUP_TOLERANCE_DAYS = 2
 
 #: Rows of mentions handed from DuckDB to the assignment loop at a time.
 _BATCH_ROWS = 500_000

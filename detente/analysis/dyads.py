@@ -37,20 +37,10 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from detente.analysis.base import QUADS
-
-#: Period lengths a series can be cut into.
-PERIODS = ("day", "week", "month", "year")
+from detente.analysis.defaults import LOWEST_MEASURE, LOWEST_MEASURES, PERIODS, QUADS
 
 #: How a period is labelled: 2018-03-26, 2018-W13 (ISO week), 2018-03, 2018.
 PERIOD_LABELS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
-
-#: The measures "lowest point since" can rank periods by; for each, lower is more hostile.
-LOWEST_MEASURES = ("goldstein_mean", "cc_index", "goldstein_sum")
-
-#: The default measure of hostility: the mean Goldstein score of the period's events. It
-#: weighs an expulsion (-7) above an accusation (-2), which the count-based index does not.
-LOWEST_MEASURE = "goldstein_mean"
 
 #: The PLOVER types, in the codebook's order: one count column each in a series.
 PLOVER_TYPES = tuple(QUADS)

@@ -23,20 +23,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from detente.analysis.defaults import ALERT_MAX_EVENTS, ALERT_MIN_CONFLICT, ALERT_THRESHOLD, ALERT_WINDOW
 from detente.analysis.dyads import PERIOD_LABELS, _day, check_period, dyad_filter, ensure_prepared, events_sql
-
-#: How many earlier periods make a dyad's baseline.
-ALERT_WINDOW = 12
-
-#: How many baseline standard deviations above the baseline mean a period must rise.
-ALERT_THRESHOLD = 2.0
-
-#: The least conflict (Goldstein points) that can raise an alert: an expulsion (-4) and an
-#: accusation (-2), an embargo (-8) or three accusations, but not one expulsion or two accusations.
-ALERT_MIN_CONFLICT = 5.0
-
-#: How many driving events an alert lists at most (the most hostile ones).
-ALERT_MAX_EVENTS = 20
 
 _INDEX = {
     "day": "date_diff('day', DATE '1970-01-01', start)",

@@ -39,10 +39,11 @@ import duckdb
 import pandas as pd
 
 from detente.analysis.base import prepare
+from detente.analysis.defaults import RECIPROCITY_WINDOW_DAYS
 from detente.analysis.dedup import require_real_events
 
-#: How many days after an act its answer may come (inclusive): the issue's default.
-DEFAULT_WINDOW_DAYS = 30
+#: How many days after an act its answer may come (inclusive).
+DEFAULT_WINDOW_DAYS = RECIPROCITY_WINDOW_DAYS
 
 #: The columns describing one act, prefixed `action_` or `response_` in a pair.
 ACT_COLUMNS = ["doc_id", "seq", "source", "target", "plover", "mode", "family", "cameo", "date", "quantity", "reports"]

@@ -9,8 +9,7 @@ from detente.commands.dyad import (add_db, add_frame_format, count, day, frame_r
 
 
 def register(commands) -> None:
-    from detente.analysis.dyads import PERIODS
-    from detente.analysis.escalation import ALERT_MAX_EVENTS, ALERT_MIN_CONFLICT, ALERT_THRESHOLD, ALERT_WINDOW
+    from detente.analysis.defaults import ALERT_MAX_EVENTS, ALERT_MIN_CONFLICT, ALERT_THRESHOLD, ALERT_WINDOW, PERIODS
 
     parser = commands.add_parser(
         "alerts", help="periods where a dyad's conflict rose well above its own baseline",

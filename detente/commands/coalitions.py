@@ -11,7 +11,8 @@ FORMATS = ("table", "json", "csv")
 
 
 def register(commands) -> None:
-    from detente.analysis.coalitions import DEFAULT_MIN_MEMBERS, DEFAULT_WINDOW_DAYS
+    from detente.analysis.defaults import COALITION_MIN_MEMBERS as DEFAULT_MIN_MEMBERS
+    from detente.analysis.defaults import COALITION_WINDOW_DAYS as DEFAULT_WINDOW_DAYS
     from detente.cliargs import add_db as _add_db, count as _count, day as _day
 
     parser = commands.add_parser(

@@ -8,7 +8,7 @@ from detente.commands.dyad import add_db, count, number, render_rows, write_json
 
 
 def register(commands) -> None:
-    from detente.analysis.dedup import DEDUP_TOLERANCE_DAYS
+    from detente.analysis.defaults import DEDUP_TOLERANCE_DAYS
 
     parser = commands.add_parser(
         "dedup", help="merge mentions of the same real-world event (tables real_events, event_mentions)",

@@ -8,11 +8,12 @@ import datetime as dt
 import json
 import math
 import sys
-from typing import IO, Any, Iterable
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING, Any, Iterable
 
 from detente.cliargs import add_db, count, day  # noqa: F401  (shared with the other analysis commands)
+
+if TYPE_CHECKING:  # pandas is loaded by the commands that run, not by `detente --help`
+    import pandas as pd
 
 FRAME_FORMATS = ("json", "csv", "table")
 
@@ -26,6 +27,8 @@ def add_frame_format(parser: argparse.ArgumentParser, default: str = "table") ->
 
 def plain(value: Any) -> Any:
     """A frame cell as a JSON value: dates as YYYY-MM-DD, NaN/NaT as null, arrays as lists."""
+    import pandas as pd
+
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)) or hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
@@ -101,7 +104,7 @@ def _cut(value: str, limit: int) -> str:
 
 
 def register(commands) -> None:
-    from detente.analysis.dyads import LOWEST_MEASURE, LOWEST_MEASURES, PERIODS
+    from detente.analysis.defaults import LOWEST_MEASURE, LOWEST_MEASURES, PERIODS
 
     parser = commands.add_parser(
         "dyad", help="events between two actors, period by period",

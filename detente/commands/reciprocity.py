@@ -10,17 +10,16 @@ import datetime as dt
 import json
 import math
 import sys
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # pandas is loaded by the commands that run, not by `detente --help`
+    import pandas as pd
 
 FORMATS = ("table", "json", "csv")
 
 
 def register(commands) -> None:
-    from detente.analysis.base import FAMILIES
-    from detente.analysis.reciprocity import DEFAULT_WINDOW_DAYS
+    from detente.analysis.defaults import FAMILIES, RECIPROCITY_WINDOW_DAYS as DEFAULT_WINDOW_DAYS
     from detente.cliargs import add_db as _add_db, count as _count, day as _day
 
     parser = commands.add_parser(
@@ -104,6 +103,9 @@ def warn_if_stale(connection) -> None:
 def plain(value: Any) -> Any:
     """A value from a DataFrame as JSON wants it: dates as YYYY-MM-DD, missing as None,
     numpy numbers as Python numbers, containers converted all the way down."""
+    import numpy as np
+    import pandas as pd
+
     if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, (pd.Timestamp, dt.datetime)):
