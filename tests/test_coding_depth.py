@@ -169,3 +169,17 @@ def test_actors_a_currency_is_not_its_country(pipeline):
     events = code(pipeline, "Japan pledged 500 million Australian dollars to Tonga for reconstruction.")
     pledge = events[0]
     assert "AUS" not in codes(pledge.target) and "AUS" not in codes(pledge.source)
+
+
+def test_coder_refusing_an_act_without_a_pattern_is_a_reject(pipeline):
+    events = code(pipeline, "Mexico refused to accept three U.S. deportation flights on Sunday.")
+    assert [(e.plover, codes(e.source), codes(e.target)) for e in events] == [("REJECT", ["MEX"], ["USA"])]
+
+
+def test_coder_declining_to_comment_is_no_event(pipeline):
+    assert not code(pipeline, "The Turkish foreign ministry declined to comment on the report.")
+
+
+def test_status_neither_nor_refuses(pipeline):
+    events = code(pipeline, "Caracas said it would neither accept nor recognise the arbitration ruling.")
+    assert [(e.plover, e.status) for e in events][:1] == [("REJECT", "asserted")]

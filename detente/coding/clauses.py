@@ -101,6 +101,10 @@ class ClauseReader:
 
     # --- subjects -----------------------------------------------------------------
 
+    def object_of(self, sentence: Sentence, match: VerbMatch, source: list[Actor]) -> list[Actor]:
+        """The target of a match no pattern made ("refused to accept ...")."""
+        return self._object(sentence, match, source)
+
     def subject_of(self, sentence: Sentence, verb_at: int) -> list[Actor]:
         """The subject of the word at `verb_at`, for verbs no pattern codes ("said")."""
         return self._subject(sentence, verb_at)

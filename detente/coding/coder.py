@@ -59,6 +59,7 @@ class EventCoder:
         events.extend(self._appraisals(document, sentence, events))
         events = self._claims(document, sentence, events)
         events.extend(self._joint_acts(document, sentence, events))
+        events.extend(self._bare_refusals(document, sentence, events))
         if events and self._non_political(sentence):
             events = [e for e in events if e.plover not in METAPHOR_PRONE_TYPES]
         events = [e for e in events if not self._harmless(sentence, e)]
@@ -119,6 +120,29 @@ class EventCoder:
             match = VerbMatch(JOINT_ACT, at, at + 2)
             event = self._event(document, sentence, match, Roles(source, []), self.status(sentence, match))
             found.append(as_intention(event, self.ontology))
+        return found
+
+    def _bare_refusals(self, document: Document, sentence: Sentence, events: list[Event]) -> list[Event]:
+        """ "Colombia refused to accept two U.S. deportation flights": a refusal is a
+        REJECT even when what is refused has no pattern of its own."""
+        lowers = [t.lower for t in sentence.tokens]
+        lexicon = self.status.lexicon
+        starts = {e.trigger_start for e in events}
+        found = []
+        for end in range(1, len(lowers)):
+            begin = lexicon.phrase_ending_at("bare_refusals", lowers, end)
+            if begin is None or sentence.tokens[end].start in starts or not lowers[end].isalpha():
+                continue  # a coded verb after "refused to" was already made a REJECT
+            if lowers[end] in lexicon["unrefusing_verbs"]:
+                continue  # "declined to comment": no political act
+            match = VerbMatch(BARE_REFUSAL, end, end + 1)
+            source = self.clauses.subject_of(sentence, begin)
+            if not any(a.resolved for a in source):
+                continue
+            target = self.clauses.object_of(sentence, match, source)
+            if not any(a.resolved for a in target):
+                target = infer_target(document, sentence, match, source)
+            found.append(self._event(document, sentence, match, Roles(source, target), "asserted"))
         return found
 
     def _harmless(self, sentence: Sentence, event: Event) -> bool:
@@ -215,6 +239,9 @@ class EventCoder:
 
 #: What "joint raids" and "a joint operation" code as: military cooperation (CAMEO 062).
 JOINT_ACT = VerbPattern("joint", "COOPERATE", "062", source_file="coding/coder.py", line=0)
+
+#: What "refused to <verb>" codes as when the verb has no pattern: a rejection (CAMEO 120).
+BARE_REFUSAL = VerbPattern("refuse", "REJECT", "120", source_file="coding/coder.py", line=0)
 
 #: Acts coded even when their doers are only "gunmen", "militants" or "hackers".
 ANONYMOUS_TYPES = frozenset({"ASSAULT", "COERCE"})
