@@ -15,6 +15,8 @@ window; the next may start only after the window ends. So coalitions never overl
 every act belongs to at most one, acts spread over more than the window are split, a
 steady trickle of acts is not chained into one endless coalition, and an act too early
 to share a window with enough others (a lone act two weeks before the crowd) stays out.
+Events dated less precisely than a day ("in March 2018") are left out and counted
+(`coarser_dates`): stored on the 1st, they would open or join windows they may not be in.
 
 Each member is one actor: `date` is its first act in the coalition, `quantity` the
 largest number reported for it there (several reports of one act on different days are
@@ -36,7 +38,7 @@ import pandas as pd
 import pyarrow as pa
 
 from detente.analysis.defaults import COALITION_MIN_MEMBERS, COALITION_WINDOW_DAYS
-from detente.analysis.reciprocity import ready, acts_sql
+from detente.analysis.reciprocity import acts_sql, coarser_dates, ready
 
 #: Members of a coalition act within this many days of its first act (inclusive).
 DEFAULT_WINDOW_DAYS = COALITION_WINDOW_DAYS
@@ -93,6 +95,9 @@ def coalitions(connection: duckdb.DuckDBPyConnection, window_days: int = DEFAULT
     MEMBER_KEYS, in order of date then actor). `target` and `plover` restrict to one
     target or PLOVER type; `since`/`until` to acts in those days. With `dedup`, the acts
     are made of the real events built by `detente dedup` (detente.analysis.dedup).
+
+    Only events dated to the day take part (a window of days cannot hold "March 2018");
+    how many were left out, by precision, is in `frame.attrs["coarser_dates"]`.
     """
     if isinstance(window_days, bool) or not isinstance(window_days, int) or window_days < 0:
         raise ValueError(f"window_days must be a whole number of days, 0 or more, not {window_days!r}")
@@ -123,6 +128,7 @@ def coalitions(connection: duckdb.DuckDBPyConnection, window_days: int = DEFAULT
             "start": pa.array([row[3] for row in starts], pa.date32()),
         }))
         frame = connection.execute(MEMBERS_SQL.format(acts=acts, windows=windows), {"window": window_days}).df()
+        left_out = coarser_dates(connection, where, prefilter, params, dedup)
     finally:
         connection.execute(f"DROP TABLE IF EXISTS {acts}")
         connection.unregister(windows)
@@ -133,6 +139,7 @@ def coalitions(connection: duckdb.DuckDBPyConnection, window_days: int = DEFAULT
         frame[column] = frame[column].astype("datetime64[us]")
     frame["total"] = frame["total"].astype("Int64")
     frame["size"] = frame["size"].astype("int64")
+    frame.attrs["coarser_dates"] = left_out
     return frame
 
 

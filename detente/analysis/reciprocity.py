@@ -7,7 +7,9 @@ reports mention it (with `dedup`, made of the real events of `detente dedup`). I
 `reports` counts the documents, and its `quantity` is the number most reports give (the
 larger on a tie; a report giving two numbers for one act counts the larger). An event
 with no date of its own has its document's (the view's rule). Acts without a target,
-and acts of a state on itself, cannot be answered and are left out.
+and acts of a state on itself, cannot be answered and are left out, and so are events
+dated less precisely than a day ("in March 2018"): stored on the 1st, they would give
+lags that are off by up to a month (`coarser_dates` counts them).
 
 A *response* to an act of A on B is an act of B on A of the same family
 (`detente.analysis.base.FAMILIES`) on the same day or up to `window_days` days later.
@@ -38,7 +40,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from detente.analysis.base import prepare
+from detente.analysis.base import precise_to, prepare
 from detente.analysis.defaults import RECIPROCITY_WINDOW_DAYS
 from detente.analysis.dedup import require_real_events
 
@@ -53,31 +55,34 @@ def rows_sql(prefilter: str = "TRUE", dedup: bool = False) -> str:
     """The rows acts are made of: one per (asserted event, source code, target code), with
     the rules of the `analysis_events` view (an event without a date of its own has its
     document's) but read from the tables directly, so that `prefilter` (SQL over each
-    event's code lists `sources` and `targets` and its `plover`) applies before the
-    unnest: one dyad's rows are found without unnesting the whole store. Events without
-    a target give no row. Columns: doc_id, seq, date, plover, mode, cameo, quantity,
-    source, target, family, quad.
+    event's code lists `sources` and `targets`, its `plover`, `date` and `date_precision`)
+    applies before the unnest: one dyad's rows are found without unnesting the whole
+    store. Events without a target give no row. Columns: doc_id, seq, date,
+    date_precision, plover, mode, cameo, quantity, source, target, family, quad.
 
     With `dedup`, the events are the real events of `detente dedup` (dated by their first
     day, with their quantity), one row per mention so that reports are still counted."""
     if dedup:
         events = f"""
-            SELECT m.doc_id, m.seq, x.date_first AS date, x.plover, x.mode, x.cameo, x.quantity, x.source, x.target
+            SELECT m.doc_id, m.seq, x.date_first AS date, NULL AS date_precision, x.plover, x.mode, x.cameo,
+                   x.quantity, x.source, x.target
             FROM (SELECT *, unnest(targets) AS target FROM (SELECT *, unnest(sources) AS source FROM (
                       SELECT id, date_first, plover, mode, cameo, quantity, source AS sources, target AS targets
                       FROM real_events) WHERE {prefilter})) x
             JOIN event_mentions m ON m.real_event_id = x.id"""
     else:
         events = f"""
-            SELECT doc_id, seq, date, plover, mode, cameo, quantity, source, target
+            SELECT doc_id, seq, date, date_precision, plover, mode, cameo, quantity, source, target
             FROM (SELECT *, unnest(targets) AS target FROM (SELECT *, unnest(sources) AS source FROM (
-                      SELECT doc_id, seq, date, plover, mode, cameo, quantity, source_codes AS sources, target_codes AS targets
+                      SELECT doc_id, seq, date, date_precision, plover, mode, cameo, quantity,
+                             source_codes AS sources, target_codes AS targets
                       FROM events WHERE status = 'asserted') WHERE {prefilter}))"""
     # Only the documents of undated events are looked up: a store whose events all have
     # dates (imported datasets) pays nothing for the rule.
     return f"""
-        SELECT x.doc_id, x.seq, coalesce(x.date, d.date) AS date, x.plover, x.mode, x.cameo, x.quantity,
-               x.source, x.target, q.family, q.quad
+        SELECT x.doc_id, x.seq, coalesce(x.date, d.date) AS date,
+               CASE WHEN x.date IS NULL THEN 'day' ELSE coalesce(x.date_precision, 'day') END AS date_precision,
+               x.plover, x.mode, x.cameo, x.quantity, x.source, x.target, q.family, q.quad
         FROM ({events}) x
         LEFT JOIN (SELECT id, date FROM documents
                    WHERE id IN (SELECT doc_id FROM events WHERE date IS NULL AND status = 'asserted')) d
@@ -105,12 +110,27 @@ def acts_sql(where: str = "TRUE", prefilter: str = "TRUE", dedup: bool = False) 
                    min(seq) AS seq, arg_min(cameo, seq) AS cameo, max(quantity) AS quantity,
                    (doc_id, min(seq)) AS first_key
             FROM ({rows_sql(prefilter, dedup)}) e
-            WHERE e.source <> e.target AND ({where})
+            WHERE e.source <> e.target AND ({where}) AND {precise_to("day", "e.date_precision")}
             GROUP BY source, target, plover, mode, date, doc_id
         )
         GROUP BY source, target, plover, mode, date
     )
     """
+
+
+def coarser_dates(connection: duckdb.DuckDBPyConnection, where: str, prefilter: str, params: dict[str, Any],
+                  dedup: bool) -> dict[str, int]:
+    """The events (not dyad rows) that `acts_sql(where, prefilter, dedup)` leaves out because
+    they are dated less precisely than a day ("in March 2018"), counted by precision: a
+    lag or a window in days cannot be measured from them. Real events are dated by day."""
+    if dedup:
+        return {}
+    coarse = f"({prefilter}) AND date IS NOT NULL AND NOT {precise_to('day')}"
+    rows = connection.execute(f"""
+        SELECT date_precision, count(DISTINCT (doc_id, seq)) FROM ({rows_sql(coarse)}) e
+        WHERE e.source <> e.target AND ({where}) GROUP BY date_precision ORDER BY date_precision
+    """, params).fetchall()
+    return dict(rows)
 
 
 def _latest(partition: str) -> str:
@@ -205,11 +225,16 @@ def reciprocity(connection: duckdb.DuckDBPyConnection, a: str | None = None, b: 
     are made of the real events built by `detente dedup` (detente.analysis.dedup).
     Columns: `chain`, `step`, then `action_<c>` and `response_<c>` for c in ACT_COLUMNS,
     `family`, `lag_days`, `ratio`. Dates are pandas timestamps (day precision).
+
+    Only events dated to the day take part: one dated "March 2018" is neither paired nor
+    paired with, since its lag would be a guess. How many were left out, by precision,
+    is in `frame.attrs["coarser_dates"]` (e.g. {"month": 2}).
     """
     window_days = _check_window(window_days)
     ready(connection, dedup)
     where, prefilter, params = _where(a, b, since, until, window_days, family)
     frame = connection.execute(_pairs_sql(where, prefilter, dedup), {**params, "window": window_days}).df()
+    left_out = coarser_dates(connection, where, prefilter, params, dedup)
     keep = pd.Series(True, index=frame.index)
     if directed and a and b:
         keep &= frame["action_source"] == a
@@ -217,6 +242,7 @@ def reciprocity(connection: duckdb.DuckDBPyConnection, a: str | None = None, b: 
         keep &= frame["action_date"] <= pd.Timestamp(until)
     if not keep.all():
         frame = frame[keep].reset_index(drop=True)
+    frame.attrs["coarser_dates"] = left_out
     return frame
 
 

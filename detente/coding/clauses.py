@@ -51,6 +51,8 @@ class ClauseReader:
         if match.passive:
             agent, subject = self._by_agent(sentence, match), self._subject(sentence, match.start)
             if not agent and (match.pattern.plover == "MOBILIZE" or match.pattern.plover == "RETREAT" and any(a.sector == "MIL" for a in subject)):
+                if not any(a.resolved for a in subject) and match.pattern.plover == "MOBILIZE":
+                    subject = _deploying_state(sentence, match) or subject  # "Soldiers were deployed to the streets of Quito"
                 return Roles(subject, [])  # "25,000 troops were deployed", "U.S. troops will be withdrawn": they move
             if not agent and match.pattern.plover == "COERCE":
                 agent = _authorities(sentence, match, subject)  # "78 people had been arrested": by the state
@@ -389,8 +391,8 @@ class ClauseReader:
         for at in range(match.start - 1, max(-1, match.start - 5), -1):
             if lowers[at] in self.lexicon["noun_governors"]:
                 return True
-            if not lowers[at].isalpha() or lowers[at] in self.lexicon["prepositions"]:
-                return False
+            if not lowers[at].replace("-", "").isalnum() or lowers[at] in self.lexicon["prepositions"]:
+                return False  # but "opened a three-day summit"
         return False
 
     def _actor_after_link(self, lowers: list[str], after: dict[int, Actor], at: int, end: int) -> Actor | None:
@@ -441,6 +443,16 @@ def _authorities(sentence: Sentence, match: VerbMatch, subject: list[Actor]) -> 
     if country is None:
         return []
     return [Actor("", match.start, match.start, "implied", country=country, sector="GOV", inferred=True)]
+
+
+def _deploying_state(sentence: Sentence, match: VerbMatch) -> list[Actor]:
+    """Troops deployed at home by no one named: the state of the place they go to."""
+    place = next((p for p in sentence.places if p.country and p.start >= match.end), None)
+    capital = next((a for a in sentence.actors if a.kind == "capital" and a.start >= match.end), None)
+    country = place.country if place else capital.country if capital else None
+    if country is None:
+        return []
+    return [Actor("", match.start, match.start, "implied", country=country, sector="MIL", inferred=True)]
 
 
 def _protesters(sentence: Sentence, match: VerbMatch) -> list[Actor]:
