@@ -367,8 +367,8 @@ class ClauseReader:
         target: list[Actor] = []
         for at in range(match.end, end):
             word = lowers[at]
-            if word in TARGET_STOPS or word in (",", ";"):
-                break
+            if word in TARGET_STOPS or word in (",", ";") or word.endswith("ed") and at + 1 < end and lowers[at + 1] == "by":
+                break  # "talks in Pretoria mediated by the AU": the "by" is the mediator's
             actor = self._actor_after_link(lowers, after, at, end)
             if actor is None:
                 continue
@@ -380,11 +380,21 @@ class ClauseReader:
                 target = self._coordinated(sentence, actor)
         if not source:
             source = self._noun_possessor(sentence, match)
-        if not source and self._governed_noun(lowers, match):
-            source = self._subject(sentence, match.start)  # "the EU is considering sanctions against ..."
+        if not source and (self._governed_noun(lowers, match) or match.pattern.plover == "CONSULT" and self._after_talks(lowers, match)):
+            source = self._clause_subject(sentence, match.start)  # "the EU is considering sanctions against ...", "agreed after talks"
         if not source and match.pattern.plover == "PROTEST":
             source = _protesters(sentence, match)  # "protests in Tbilisi": Georgians protest
         return Roles(source, [a for a in target if a not in source])
+
+    def _after_talks(self, lowers: list[str], match: VerbMatch) -> bool:
+        """ "agreed to a ceasefire after talks in Moscow": the talks were the subject's."""
+        anchors = ("after", "following", "during", "at")
+        for at in range(match.start - 1, max(-1, match.start - 5), -1):
+            if lowers[at] in anchors:
+                return True
+            if not (lowers[at] in self.lexicon["determiners"] or lowers[at].replace("-", "").isalpha()):
+                return False
+        return False
 
     def _governed_noun(self, lowers: list[str], match: VerbMatch) -> bool:
         """The noun is the object of a verb like "considering", "announced", "began"."""

@@ -15,6 +15,7 @@ ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical",
 GOVERNING = (("hypothetical", HYPOTHETICAL), ("request_verbs", HYPOTHETICAL), ("governing_hypothetical", HYPOTHETICAL), ("future", FUTURE), ("governing_future", FUTURE))
 _HARD_STOPS = frozenset({";", ":", ".", '"', "(", ")"})
 _COORDINATORS = frozenset({"and", "but", "or", "then", "yet"})
+_SUBORDINATORS = frozenset({"after", "before", "since", "because", "while", "when", "although", "though", "following", "during", "despite"})
 
 
 @dataclass
@@ -102,14 +103,14 @@ class StatusReader:
         """For "... urged other states in the region to deepen ...": the words back to
         the clause's start, so the verb that governs the infinitive is seen."""
         at = start
-        while at > 0 and at > end - 3 * STATUS_WINDOW and lowers[at - 1] not in _HARD_STOPS:
-            at -= 1
+        while at > 0 and at > end - 3 * STATUS_WINDOW and lowers[at - 1] not in _HARD_STOPS and lowers[at - 1] not in _SUBORDINATORS:
+            at -= 1  # but "agreed to a truce after talks in Moscow": the talks are not agreed to
         return lowers[at:end]
 
     def _window_start(self, lowers: list[str], end: int) -> int:
         start = max(0, end - STATUS_WINDOW)
         for at in range(end - 1, start - 1, -1):
-            if lowers[at] in _HARD_STOPS or lowers[at] == "," and at < end - 2 or lowers[at] in _COORDINATORS:
+            if lowers[at] in _HARD_STOPS or lowers[at] == "," and at < end - 2 or lowers[at] in _COORDINATORS or lowers[at] in _SUBORDINATORS:
                 return at + 1  # "did not confirm the strikes but urged": the second verb has its own status
         return start
 
