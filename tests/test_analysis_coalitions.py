@@ -211,3 +211,43 @@ def test_coalitions_on_real_events(store_of):
     (coalition,) = summary(coalitions(connection, dedup=True))
     assert coalition[5] == [("GBR", 0, 23), ("USA", 12, 60), ("CAN", 14, 4)] and coalition[6] == 87
     assert coalitions(connection, dedup=True).iloc[0].members[0]["reports"] == 2
+
+
+# --- events dated less precisely than a day -------------------------------------------------
+
+
+def month_dated(document: Document, first_of_month: dt.date) -> Document:
+    """The document's event dated only to the month: stored on its first day, precision month."""
+    document.events[0].date, document.events[0].date_precision = first_of_month, "month"
+    return document
+
+
+def test_coalitions_leave_out_acts_dated_only_to_the_month(store_of):
+    # Three expulsions on 31 March - 2 April make a coalition. Italy's "in April" (stored
+    # on 1 April, inside the window) is not placed in it; three states "in March" (stored
+    # on 1 March, the same day) make no coalition of their own.
+    connection = store_of(
+        act("fr", "FRA", "RUS", 17, 4), act("de", "DEU", "RUS", 18, 4), act("pl", "POL", "RUS", 19, 4),
+        month_dated(act("it", "ITA", "RUS", 17, 2), dt.date(2018, 4, 1)),
+        *[month_dated(act(code.lower(), code, "RUS", 0, 1), dt.date(2018, 3, 1)) for code in ("NLD", "BEL", "ESP")],
+    )
+    found = coalitions(connection)
+    assert [(c[0], c[3], c[4], [m[0] for m in c[5]]) for c in summary(found)] == [("RUS", 17, 19, ["FRA", "DEU", "POL"])]
+    assert found.attrs["coarser_dates"] == {"month": 4}
+
+
+def test_coalitions_take_the_same_act_when_it_is_dated_to_the_day(store_of):
+    connection = store_of(act("fr", "FRA", "RUS", 17, 4), act("de", "DEU", "RUS", 18, 4), act("pl", "POL", "RUS", 19, 4),
+                          act("it", "ITA", "RUS", 18, 2))
+    found = coalitions(connection)
+    assert [m[0] for m in summary(found)[0][5]] == ["FRA", "DEU", "ITA", "POL"]
+    assert found.attrs["coarser_dates"] == {}
+
+
+def test_cli_coalitions_says_how_many_events_it_left_out(tmp_path, capsys):
+    db = _db(tmp_path, act("fr", "FRA", "RUS", 17, 4), act("de", "DEU", "RUS", 18, 4), act("pl", "POL", "RUS", 19, 4),
+             month_dated(act("it", "ITA", "RUS", 17, 2), dt.date(2018, 4, 1)))
+    assert main(["coalitions", "--db", db, "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert [m["actor"] for m in json.loads(captured.out)[0]["members"]] == ["FRA", "DEU", "POL"]
+    assert "1 event(s) dated less precisely than a day left out (month: 1)" in captured.err

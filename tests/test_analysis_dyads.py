@@ -271,3 +271,60 @@ def test_dyad_command_dedup_warns_when_the_real_events_are_stale(db, capsys):
     store.close()
     assert main(["dyad", "USA", "RUS", "--db", str(db), "--dedup", "--format", "json"]) == 0
     assert "run 'detente dedup' again" in capsys.readouterr().err
+
+
+# --- events dated less precisely than a day -------------------------------------------------
+
+
+def _dated(event: Event, precision: str) -> Event:
+    event.date_precision = precision
+    return event
+
+
+@pytest.fixture
+def coarse(tmp_path):
+    """USA->RUS: a sanction on 2018-03-26, an accusation "in March 2018" (stored 2018-03-01,
+    month), a consultation "in 2018" (stored 2018-01-01, year)."""
+    path = tmp_path / "coarse.duckdb"
+    store = DuckDBStore(str(path))
+    store.ingest(_doc("m1", D(2018, 3, 30), "AP",
+                      _event("USA", "RUS", "SANCTION", D(2018, 3, 26)),
+                      _dated(_event("USA", "RUS", "ACCUSE", D(2018, 3, 1)), "month"),
+                      _dated(_event("USA", "RUS", "CONSULT", D(2018, 1, 1)), "year")))
+    store.close()
+    connection = connect(path)
+    yield connection, path
+    connection.close()
+
+
+def test_dyad_series_by_week_leaves_out_and_counts_coarser_dates(coarse):
+    connection, _ = coarse
+    weekly = dyad_series(connection, "USA", "RUS", by="week")
+    assert list(weekly["period"]) == ["2018-W13"]  # not 2018-W01 or the week of 1 March
+    assert list(weekly["events"]) == [1] and weekly["SANCTION"][0] == 1
+    assert weekly.attrs["coarser_dates"] == {"month": 1, "year": 1}
+    assert dyad_series(connection, "USA", "RUS", by="day").attrs["coarser_dates"] == {"month": 1, "year": 1}
+
+
+def test_dyad_series_by_month_counts_month_dates_and_by_year_all(coarse):
+    connection, _ = coarse
+    monthly = dyad_series(connection, "USA", "RUS", by="month")
+    assert list(zip(monthly["period"], monthly["events"])) == [("2018-03", 2)]
+    assert monthly.attrs["coarser_dates"] == {"year": 1}
+    yearly = dyad_series(connection, "USA", "RUS", by="year")
+    assert list(zip(yearly["period"], yearly["events"])) == [("2018", 3)]
+    assert yearly.attrs["coarser_dates"] == {}
+
+
+def test_analysis_view_says_how_precisely_events_are_dated(coarse):
+    connection, _ = coarse
+    rows = connection.execute("SELECT plover, date_precision FROM analysis_events ORDER BY plover").fetchall()
+    assert rows == [("ACCUSE", "month"), ("CONSULT", "year"), ("SANCTION", "day")]
+
+
+def test_cli_dyad_says_how_many_events_it_left_out(coarse, capsys):
+    _, path = coarse
+    assert main(["dyad", "USA", "RUS", "--db", str(path), "--by", "week", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert [row["period"] for row in json.loads(captured.out)] == ["2018-W13"]
+    assert "2 event(s) dated less precisely than a week left out (month: 1, year: 1)" in captured.err

@@ -310,3 +310,37 @@ def test_reciprocity_on_real_events(store_of, tmp_path, capsys):
     capsys.readouterr()
     assert main(["reciprocity", "--db", db, "--dedup", "--format", "json"]) == 0
     assert [i["lag_days"] for i in json.loads(capsys.readouterr().out)] == [3]
+
+
+# --- events dated less precisely than a day -------------------------------------------------
+
+
+def month_dated(document: Document, first_of_month: dt.date) -> Document:
+    """The document's event dated only to the month: stored on its first day, precision month."""
+    document.events[0].date, document.events[0].date_precision = first_of_month, "month"
+    return document
+
+
+def test_reciprocity_does_not_pair_an_act_dated_only_to_the_month(store_of):
+    # Russia's answer "in April" is stored on 1 April, 6 days after the US expulsion: a
+    # lag of 6 days would be made up. It is left out and counted.
+    connection = store_of(act("us", "USA", "RUS", 0, 60), month_dated(act("ru", "RUS", "USA", 0, 60), dt.date(2018, 4, 1)))
+    frame = reciprocity(connection, "USA", "RUS")
+    assert pairs_of(frame) == []
+    assert frame.attrs["coarser_dates"] == {"month": 1}
+
+
+def test_reciprocity_pairs_around_an_act_dated_only_to_the_month(store_of):
+    connection = store_of(act("us", "USA", "RUS", 0, 60), month_dated(act("ru1", "RUS", "USA", 0, 60), dt.date(2018, 4, 1)),
+                          act("ru2", "RUS", "USA", 3, 60))
+    frame = reciprocity(connection, "USA", "RUS")
+    assert pairs_of(frame) == [("us", "ru2", 3, 1.0)]
+    assert frame.attrs["coarser_dates"] == {"month": 1}
+
+
+def test_cli_reciprocity_says_how_many_events_it_left_out(store_of, tmp_path, capsys):
+    store_of(act("us", "USA", "RUS", 0, 60), month_dated(act("ru", "RUS", "USA", 0, 60), dt.date(2018, 4, 1)))
+    assert main(["reciprocity", "USA", "RUS", "--db", str(tmp_path / "store0.duckdb"), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == []
+    assert "1 event(s) dated less precisely than a day left out (month: 1)" in captured.err

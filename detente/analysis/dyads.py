@@ -14,7 +14,9 @@ cooperative); it counts events and ignores their intensity, which the Goldstein 
 measures (-10 to +10).
 
 An event's date is its own date or, when the text gives none, its document's
-publication date. Undirected (the default), a series counts A->B and B->A events;
+publication date. An event is counted only in periods at least as long as its date is
+precise: by day or week, one dated only to the month ("in March 2018", stored as 1 March)
+is left out and counted apart (`frame.attrs["coarser_dates"]`); by month or year it counts. Undirected (the default), a series counts A->B and B->A events;
 `directed=True` counts A->B only. An event with several actors counts once. Periods
 with no events between the first and last period are included with zero counts (and no
 mean or index), so a series has no gaps.
@@ -37,6 +39,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from detente.analysis.base import PRECISION_SQL, precise_to
 from detente.analysis.defaults import LOWEST_MEASURE, LOWEST_MEASURES, PERIODS, QUADS
 
 #: How a period is labelled: 2018-03-26, 2018-W13 (ISO week), 2018-03, 2018.
@@ -73,18 +76,19 @@ def ensure_prepared(connection: duckdb.DuckDBPyConnection) -> None:
 
 def events_sql(dedup: bool = False) -> str:
     """A SELECT of the events analyses count: (doc_id, seq, real_event_id, sources,
-    targets, plover, mode, cameo, goldstein, quantity, location, day), asserted only,
-    `day` being the event's date or its document's publication date."""
+    targets, plover, mode, cameo, goldstein, quantity, location, day, date_precision),
+    asserted only, `day` being the event's date or its document's publication date (real
+    events have no precision: they are taken as dated by day)."""
     if dedup:
         return """
             SELECT NULL::VARCHAR AS doc_id, NULL::INTEGER AS seq, r.id AS real_event_id,
                    r.source AS sources, r.target AS targets, r.plover, r.mode, r.cameo, r.goldstein,
-                   r.quantity, r.location, r.date_first AS day
+                   r.quantity, r.location, r.date_first AS day, NULL::VARCHAR AS date_precision
             FROM real_events r"""
-    return """
+    return f"""
             SELECT e.doc_id, e.seq, NULL::BIGINT AS real_event_id,
                    e.source_codes AS sources, e.target_codes AS targets, e.plover, e.mode, e.cameo, e.goldstein,
-                   e.quantity, e.location, coalesce(e.date, d.date) AS day
+                   e.quantity, e.location, coalesce(e.date, d.date) AS day, {PRECISION_SQL} AS date_precision
             FROM events e LEFT JOIN documents d ON d.id = e.doc_id
             WHERE e.status = 'asserted'"""
 
@@ -95,6 +99,23 @@ def dyad_filter(directed: bool) -> str:
     if not directed:
         condition += " OR (list_contains(sources, $b) AND list_contains(targets, $a))"
     return f"({condition})"
+
+
+def _hits_filter(directed: bool) -> str:
+    """The dyad's dated events between $since and $until."""
+    return (f"{dyad_filter(directed)} AND day IS NOT NULL AND ($since IS NULL OR day >= CAST($since AS DATE)) "
+            "AND ($until IS NULL OR day <= CAST($until AS DATE))")
+
+
+def _coarser_dates(connection: duckdb.DuckDBPyConnection, by: str, directed: bool, dedup: bool,
+                   params: dict[str, Any]) -> dict[str, int]:
+    """The dyad's events dated less precisely than a `by` period, by precision: a series
+    by day or week cannot place an event known only to the month, so it leaves them out."""
+    rows = connection.execute(f"""
+        SELECT date_precision, count(*) FROM ({events_sql(dedup)}) x
+        WHERE {_hits_filter(directed)} AND NOT {precise_to(by)} GROUP BY date_precision ORDER BY date_precision
+    """, params).fetchall()
+    return dict(rows)
 
 
 def _series_sql(by: str, directed: bool, dedup: bool, fill: bool) -> str:
@@ -114,8 +135,7 @@ periods AS (
     return f"""
 WITH hits AS (
     SELECT * FROM ({events_sql(dedup)}) x
-    WHERE {dyad_filter(directed)} AND day IS NOT NULL
-      AND ($since IS NULL OR day >= CAST($since AS DATE)) AND ($until IS NULL OR day <= CAST($until AS DATE))
+    WHERE {_hits_filter(directed)} AND {precise_to(by)}
 ), classified AS (
     SELECT h.plover, h.goldstein, CAST(date_trunc('{by}', h.day) AS DATE) AS start,
            q.quad, q.quad LIKE '%cooperation' AS cooperative, q.quad LIKE '%conflict' AS conflictual
@@ -153,6 +173,10 @@ def dyad_series(connection: duckdb.DuckDBPyConnection, a: str, b: str, by: str =
 
     Columns: period (label), start (first day), events, cooperation, conflict, the four
     quad classes, one count per PLOVER type, goldstein_sum, goldstein_mean, cc_index.
+
+    An event counts only in periods at least as long as the precision of its date: by day
+    or week, an event dated "March 2018" is not put on 1 March but left out, and counted,
+    by precision, in `frame.attrs["coarser_dates"]` (e.g. {"month": 3}).
     """
     check_period(by)
     ensure_prepared(connection)
@@ -161,8 +185,10 @@ def dyad_series(connection: duckdb.DuckDBPyConnection, a: str, b: str, by: str =
 
         require_real_events(connection)
     sql = _series_sql(by, directed, dedup, fill=True)
-    frame = connection.execute(sql, _params(a, b, since, until)).df()
-    return _tidy(frame)
+    params = _params(a, b, since, until)
+    frame = _tidy(connection.execute(sql, params).df())
+    frame.attrs["coarser_dates"] = _coarser_dates(connection, by, directed, dedup, params)
+    return frame
 
 
 def _tidy(frame: pd.DataFrame) -> pd.DataFrame:

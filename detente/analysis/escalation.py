@@ -23,6 +23,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from detente.analysis.base import precise_to
 from detente.analysis.defaults import ALERT_MAX_EVENTS, ALERT_MIN_CONFLICT, ALERT_THRESHOLD, ALERT_WINDOW
 from detente.analysis.dyads import PERIOD_LABELS, _day, check_period, dyad_filter, ensure_prepared, events_sql
 
@@ -62,7 +63,7 @@ def escalation_alerts(connection: duckdb.DuckDBPyConnection, a: str | None = Non
     sql = f"""
 WITH base AS (
     SELECT * FROM ({events_sql(dedup)}) x
-    WHERE day IS NOT NULL {"AND " + dyad_filter(directed) if one else ""}
+    WHERE day IS NOT NULL AND {precise_to(by)} {"AND " + dyad_filter(directed) if one else ""}
 ), unnested AS (  -- unnest() in the select list: far faster than a lateral join at scale
     SELECT * EXCLUDE (target_list), unnest(target_list) AS t
     FROM (SELECT *, unnest(list_distinct(sources)) AS s, list_distinct(targets) AS target_list FROM base)

@@ -38,6 +38,7 @@ def register(commands) -> None:
 def run(args: argparse.Namespace) -> int:
     from detente.analysis.base import connect
     from detente.analysis.coalitions import coalition_members, coalitions
+    from detente.commands.dyad import note_coarser_dates
     from detente.commands.reciprocity import print_json, records, warn_if_stale, write_csv
 
     connection = connect(args.db)
@@ -48,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
             warn_if_stale(connection)
     finally:
         connection.close()
+    note_coarser_dates(found, "day", "they cannot be placed in a window of days")
     if args.format == "json":
         print_json(records(found))
     elif args.format == "csv":

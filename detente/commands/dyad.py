@@ -96,6 +96,16 @@ def warn_if_stale(connection) -> None:
         print(f"detente: warning: {reason}; run 'detente dedup' again", file=sys.stderr)
 
 
+def note_coarser_dates(frame: pd.DataFrame, unit: str, why: str) -> None:
+    """On stderr: how many events the analysis left out because they are dated less
+    precisely than a `unit` (`frame.attrs["coarser_dates"]`, by precision), and `why`."""
+    counts = frame.attrs.get("coarser_dates") or {}
+    if counts:
+        listed = ", ".join(f"{precision}: {n}" for precision, n in counts.items())
+        print(f"detente: {sum(counts.values())} event(s) dated less precisely than a {unit} left out ({listed}); {why}",
+              file=sys.stderr)
+
+
 def _cut(value: str, limit: int) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "\u2026"
 
@@ -151,6 +161,8 @@ def run_dyad(args: argparse.Namespace) -> int:
                                         measure=args.measure, min_events=args.min_events, dedup=args.dedup)
     finally:
         connection.close()
+    if series is not None:
+        note_coarser_dates(series, args.by, "a longer --by period counts them")
     if args.plot:
         from detente.analysis.plot import plot_dyad
 

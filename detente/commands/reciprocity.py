@@ -45,6 +45,7 @@ def register(commands) -> None:
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from detente.analysis.base import connect
     from detente.analysis.reciprocity import ACT_COLUMNS, chains, reciprocity
+    from detente.commands.dyad import note_coarser_dates
 
     if len(args.actors) > 2:
         parser.error("give at most two actors: A, or A B")
@@ -57,6 +58,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             warn_if_stale(connection)
     finally:
         connection.close()
+    note_coarser_dates(pairs, "day", "a lag in days cannot be measured from them")
     if args.chains:
         table = chains(pairs)
         if args.format == "json":
