@@ -183,3 +183,29 @@ def test_coder_declining_to_comment_is_no_event(pipeline):
 def test_status_neither_nor_refuses(pipeline):
     events = code(pipeline, "Caracas said it would neither accept nor recognise the arbitration ruling.")
     assert [(e.plover, e.status) for e in events][:1] == [("REJECT", "asserted")]
+
+
+def test_places_after_the_port_of(pipeline):
+    events = code(pipeline, "Russian drones struck the port of Izmail overnight.")
+    attack = of_type(events, "ASSAULT")[0]
+    assert codes(attack.target) == ["UKR"]
+
+
+def test_clauses_purpose_infinitive_after_an_object_is_the_subjects(pipeline):
+    events = code(pipeline, "Lithuania summoned the Belarusian charge d'affaires to protest against the border incidents.")
+    assert all(codes(e.source) == ["LTU"] for e in events)
+
+
+def test_discourse_a_speaker_after_the_verb_is_not_the_target(pipeline):
+    events = code(pipeline, "Thousands have fled Sudan since the army and the RSF began fighting, the UNHCR said on Monday.")
+    assert all("UNHCR" not in codes(e.target) for e in events)
+
+
+def test_actors_a_capital_inside_a_longer_name_is_not_the_capital(pipeline):
+    events = code(pipeline, "Kenyan troops raided militant camps in the Lower Juba region on Sunday.")
+    assert all("SSD" not in codes(e.target) for e in events)
+
+
+def test_verbs_after_joint_a_verb_form_is_a_noun(pipeline):
+    events = code(pipeline, "Nigerian and Chadian forces carried out joint raids on Boko Haram camps.")
+    assert not [e for e in events if e.trigger_text == "raids" and e.plover == "COERCE"]

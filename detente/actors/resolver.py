@@ -46,12 +46,19 @@ class ActorResolver:
         mentions += self._pronoun_mentions(sentence, mentions)
         mentions.sort(key=lambda m: m.start)
         mentions = self._compose(sentence, mentions)
-        return [m for m in mentions if not self._currency(sentence, m)]
+        return [m for m in mentions if not self._currency(sentence, m) and not self._inside_a_name(sentence, m)]
 
     def _currency(self, sentence: Sentence, mention: Actor) -> bool:
         """ "200 million Australian dollars": a demonym naming a currency is no actor."""
         following = sentence.tokens[mention.end].lower if mention.end < len(sentence.tokens) else ""
         return mention.kind == "demonym" and following in self.lexicon["currency_nouns"]
+
+    def _inside_a_name(self, sentence: Sentence, mention: Actor) -> bool:
+        """ "the Lower Juba region": a capital's name inside a longer place name."""
+        if mention.kind != "capital" or mention.start < 2:
+            return False
+        before = sentence.tokens[mention.start - 1]
+        return before.norm[:1].isupper() and before.lower in self.lexicon["name_prefixes"]
 
     def _dictionary_mentions(self, sentence: Sentence, day: dt.date | None) -> list[Actor]:
         norms = [t.norm for t in sentence.tokens]

@@ -78,6 +78,8 @@ class ClauseReader:
         elif opener == "to" and opener_at and sentence.tokens[opener_at - 1].lower == "and" and previous is not None and previous.start in done:
             roles.source = done[previous.start].source  # "agreed to suspend talks with Turkey and to cut funding"
             roles.inherited_from = previous
+        elif opener == "to" and self._purpose_of(sentence, previous, opener_at, done):
+            roles.source = done[previous.start].source  # "summoned the Russian ambassador to complain": Moldova complains
         elif opener == "to":
             roles.source = self._infinitive_subject(sentence, match.start)
         elif opener in self.lexicon["adjunct_openers"]:
@@ -96,6 +98,17 @@ class ClauseReader:
         if not roles.target and _reciprocal(sentence, match):
             roles.target = list(roles.source)  # "accused each other": both sides, both ways
         return roles
+
+    def _purpose_of(self, sentence: Sentence, previous: VerbMatch | None, to_at: int, done: dict[int, Roles]) -> bool:
+        """An infinitive of purpose after a verb's object: its subject is the verb's. Not
+        after requests and orders ("urged Serbia to ...", "ordered troops to ...")."""
+        if previous is None or previous.start not in done or previous.pattern.noun:
+            return False
+        lowers = [t.lower for t in sentence.tokens[previous.start : to_at]]
+        if any(w in (",", ";", "of", "for") or w in self.lexicon["clause_boundaries"] for w in lowers):
+            return False  # "failed to agree after Hungary refused to back", "accused X of trying to coerce"
+        governing = self.lexicon["request_verbs"] | self.lexicon["causative_verbs"]
+        return lowers[0] not in governing and previous.pattern.plover not in ("REQUEST", "COERCE", "THREATEN")
 
     def _possessive_object(self, sentence: Sentence, match: VerbMatch) -> bool:
         after = match.particle_at + 1 if match.particle_at is not None else match.end

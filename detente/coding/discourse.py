@@ -72,8 +72,17 @@ def memory_self_target(role_target: list[Actor], source: list[Actor], plover: st
     return bool(role_target) and all(_code(a) in own and a.kind in ("sector", "pronoun") for a in role_target)
 
 
+#: Words after which an actor is the sentence's speaker ("..., the U.N. refugee agency said"), not a party.
+SPEAKING = frozenset({"said", "says", "told", "announced", "added", "stated", "reported"})
+
+
 def _other_in_sentence(sentence: Sentence, match: VerbMatch, own: set[str]) -> Actor | None:
-    others = [a for a in sentence.actors if _code(a) and _code(a) not in own and a.kind != "pronoun"]
+    tokens = sentence.tokens
+    others = [
+        a for a in sentence.actors
+        if _code(a) and _code(a) not in own and a.kind != "pronoun"
+        and not (a.start > match.start and a.end < len(tokens) and tokens[a.end].lower in SPEAKING)
+    ]
     after = [a for a in others if a.start >= match.end]
     return (after or others or [None])[0]
 

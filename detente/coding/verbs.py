@@ -163,8 +163,8 @@ class VerbFinder:
             return False
         before = lowers[index - 1]
         determiners = self.lexicon["determiners"]
-        if before in determiners or before == "'s":
-            return True
+        if before in determiners or before == "'s" or before in self.lexicon["noun_modifiers"]:
+            return True  # "joint raids", "renewed attacks"
         if self._after_determiner_and_modifiers(lowers, index, proper):
             return True  # "a three-day visit", "a planned meeting", "his first state visit"
         if lowers[index].endswith("s") and ("-" in before or before.endswith(("al", "ic", "ive", "ful", "ous", "ary", "ral"))):

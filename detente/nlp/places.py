@@ -87,14 +87,15 @@ class Gazetteer:
 
 
 def find_places(sentence: Sentence, gazetteer: Gazetteer, lexicon: Lexicon, prefer: frozenset[str] = frozenset()) -> list[PlaceMention]:
-    """Places named after a location preposition, longest name first; where a name is
+    """Places named after a location preposition or "the port of", longest name first; where a name is
     shared, the place in one of the `prefer` states wins ("St. Petersburg" in a story
     about Russia)."""
     found = []
     tokens = sentence.tokens
     for index, token in enumerate(tokens[:-1]):
-        if token.lower not in lexicon["location_prepositions"]:
-            continue
+        of_a_place = token.lower == "of" and index > 0 and tokens[index - 1].lower in lexicon["place_nouns"]
+        if token.lower not in lexicon["location_prepositions"] and not of_a_place:
+            continue  # "in Kherson", "the port of Odesa"
         start = index + 1
         if tokens[start].lower == "the" and start + 1 < len(tokens):
             start += 1
