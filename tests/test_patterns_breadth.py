@@ -135,3 +135,8 @@ TRAPS = [
 @pytest.mark.parametrize("text, plover", TRAPS, ids=[t[1] + str(i) for i, t in enumerate(TRAPS)])
 def test_trap_codes_no_such_event(pipeline, text, plover):
     assert not [e for e in code(pipeline, text) if e.plover == plover and e.status == "asserted"]
+
+
+def test_verb_suspended_from_an_organisation_is_sanction_expel(pipeline):
+    event = one(code(pipeline, "ECOWAS suspended Guinea from the bloc's decision-making bodies."), "SANCTION")
+    assert (event.mode, codes(event.source), codes(event.target)) == ("expel", ["ECOWAS"], ["GIN"])
