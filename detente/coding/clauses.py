@@ -93,8 +93,8 @@ class ClauseReader:
             roles.target = inherited if any(a.resolved and a.country not in own for a in inherited) else []
         if match.pattern.inverse:  # "Pakistan received doses of China's vaccine": China gave
             roles.source, roles.target = self._giver(sentence, match), roles.source
-        if not roles.source and match.pattern.plover == "PROTEST":
-            roles.source = _protesters(sentence, match)  # "as tens of thousands protested in Yangon"
+        if match.pattern.plover == "PROTEST" and not any(a.resolved for a in roles.source):
+            roles.source = _protesters(sentence, match) or roles.source  # "as tens of thousands protested in Yangon"
         if not roles.target and _reciprocal(sentence, match):
             roles.target = list(roles.source)  # "accused each other": both sides, both ways
         return roles
@@ -414,6 +414,8 @@ class ClauseReader:
         for at in range(match.start - 1, max(-1, match.start - 5), -1):
             if lowers[at] in self.lexicon["noun_governors"]:
                 return True
+            if lowers[at] == "in" and at > 0 and lowers[at - 1] in ("part", "participate", "participated", "participating", "participates"):
+                return True  # "would not take part in any counter-strike"
             if not lowers[at].replace("-", "").isalnum() or lowers[at] in self.lexicon["prepositions"]:
                 return False  # but "opened a three-day summit"
         return False
@@ -442,7 +444,8 @@ class ClauseReader:
                 continue
             gap = lowers[actor.end : match.start]
             blocked = self.lexicon["prepositions"] | self.lexicon["determiners"] | self.lexicon["clause_boundaries"] | self.lexicon["be_forms"]
-            if len(gap) <= 3 and all(w == "'s" or w.isalpha() and w not in blocked and w not in ("and", "or", "the") for w in gap):
+            listed = gap[:1] == ["'s"] and len(gap) <= 5  # "Iran's drone and missile attack"
+            if len(gap) <= 3 + 2 * listed and all(w == "'s" or w.isalpha() and w not in blocked and (listed or w not in ("and", "or", "the")) for w in gap):
                 return self._coordinated(sentence, actor) if self._is_subject_like(sentence, actor) or gap[:1] == ["'s"] else [actor]
             return []
         return []

@@ -172,6 +172,8 @@ class EventCoder:
         if not (reacts or names_an_act):
             return []
         own = {a.country or a.org for a in role.source}
+        if reacts and any(a.resolved and (a.country or a.org) not in own for a in sentence.actors if a.start >= after):
+            return []  # "warned that it would respond to any Israeli retaliation": the sentence names them
         for event in reversed(document.events):
             others = [a for a in event.source if (a.country or a.org) and (a.country or a.org) not in own]
             if others:
