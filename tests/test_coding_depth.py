@@ -209,3 +209,14 @@ def test_actors_a_capital_inside_a_longer_name_is_not_the_capital(pipeline):
 def test_verbs_after_joint_a_verb_form_is_a_noun(pipeline):
     events = code(pipeline, "Nigerian and Chadian forces carried out joint raids on Boko Haram camps.")
     assert not [e for e in events if e.trigger_text == "raids" and e.plover == "COERCE"]
+
+
+def test_memory_unnamed_rights_groups_are_the_generic_ngo(pipeline):
+    events = code(pipeline, "Rights groups urged Egypt to release the detained journalists.")
+    request = of_type(events, "REQUEST")[0]
+    assert [a.org for a in request.source] == ["NGO"] and codes(request.target) == ["EGY"]
+
+
+def test_actors_no_role_composed_across_while(pipeline):
+    events = code(pipeline, "EU leaders agreed to open talks with Kyiv while Prime Minister Viktor Orban was out of the room.")
+    assert all("HUN" not in codes(e.target) for e in events)

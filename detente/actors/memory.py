@@ -72,6 +72,8 @@ class DocumentMemory:
         for actor in sentence.actors:
             if not actor.resolved:
                 self._resolve_one(sentence, actor)
+            if not actor.resolved and actor.kind == "sector" and actor.sector == "NGO" and actor.head != "humanitarian":
+                actor.org = "NGO"  # "rights groups", "aid agencies": the contract's generic code
             in_place = actor.start > 0 and sentence.tokens[actor.start - 1].lower in located
             self._remember(actor, in_place)
         self._remember_state_lists(sentence)

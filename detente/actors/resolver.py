@@ -211,7 +211,7 @@ class ActorResolver:
             and word not in self.verb_forms
             and word not in lexicon["prepositions"] and word not in lexicon["determiners"]
             and word not in lexicon["be_forms"] and word not in lexicon["have_forms"]
-            and word not in lexicon["speech_verbs"] and word not in ("and", "or", "but", "who", "that", "which", "will", "would", "can", "could", "may", "might", "must", "should", "not", "also", "then", "than")
+            and word not in lexicon["speech_verbs"] and word not in lexicon["clause_boundaries"] and word not in ("and", "or", "but", "who", "that", "which", "will", "would", "can", "could", "may", "might", "must", "should", "not", "also", "then", "than")
         )
 
     def _of_phrase(self, sentence: Sentence, left: Actor, right: Actor) -> bool:
