@@ -220,3 +220,8 @@ def test_memory_unnamed_rights_groups_are_the_generic_ngo(pipeline):
 def test_actors_no_role_composed_across_while(pipeline):
     events = code(pipeline, "EU leaders agreed to open talks with Kyiv while Prime Minister Viktor Orban was out of the room.")
     assert all("HUN" not in codes(e.target) for e in events)
+
+
+def test_coder_refusing_a_stance_is_no_rejection_of_anyone(pipeline):
+    text = "Sweden condemned Moscow's drills. Its prime minister has refused to adopt a harder public line himself."
+    assert not of_type(code(pipeline, text), "REJECT")

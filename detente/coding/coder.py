@@ -140,10 +140,17 @@ class EventCoder:
             if not any(a.resolved for a in source):
                 continue
             target = self.clauses.object_of(sentence, match, source)
-            if not any(a.resolved for a in target):
-                target = infer_target(document, sentence, match, source)
-            found.append(self._event(document, sentence, match, Roles(source, target), "asserted"))
+            if not any(a.resolved for a in target) and self._names_an_act(sentence, match):
+                target = infer_target(document, sentence, match, source)  # "refused to accept the ruling": the court's
+            if any(a.resolved for a in target):  # but "refused to embrace a tougher posture": no one refused
+                found.append(self._event(document, sentence, match, Roles(source, target), "asserted"))
         return found
+
+    def _names_an_act(self, sentence: Sentence, match: VerbMatch) -> bool:
+        """The object of `match` is someone's act: "the ruling", "the plan", "the charges"."""
+        following = [t.lower for t in sentence.tokens[match.end : self.clauses.object_end(sentence, match)]][:5]
+        lexicon = self.status.lexicon
+        return any(w in lexicon["act_nouns"] or w in lexicon["accusation_nouns"] for w in following)
 
     def _harmless(self, sentence: Sentence, event: Event) -> bool:
         """ "fired guns into the air to celebrate": shooting at no one is no attack."""
