@@ -225,3 +225,15 @@ def test_actors_no_role_composed_across_while(pipeline):
 def test_coder_refusing_a_stance_is_no_rejection_of_anyone(pipeline):
     text = "Sweden condemned Moscow's drills. Its prime minister has refused to adopt a harder public line himself."
     assert not of_type(code(pipeline, text), "REJECT")
+
+
+def test_nouns_a_passive_by_after_the_noun_is_not_its_source(pipeline):
+    events = code(pipeline, "Russia's annexation of Crimea was condemned by the European Union.")
+    seizure = [e for e in events if e.trigger_text == "annexation"][0]
+    assert codes(seizure.source) == ["RUS"]
+
+
+def test_nouns_the_request_of_names_the_requester(pipeline):
+    events = code(pipeline, "Rwanda sent troops to Mozambique at the request of the Mozambican government.")
+    request = of_type(events, "REQUEST")[0]
+    assert codes(request.source) == ["MOZ"] and codes(request.target) == ["RWA"]

@@ -380,8 +380,8 @@ class ClauseReader:
         target: list[Actor] = []
         for at in range(match.end, end):
             word = lowers[at]
-            if word in TARGET_STOPS or word in (",", ";") or word.endswith("ed") and at + 1 < end and lowers[at + 1] == "by":
-                break  # "talks in Pretoria mediated by the AU": the "by" is the mediator's
+            if word in TARGET_STOPS or word in (",", ";") or word in self.lexicon["be_forms"] or word.endswith("ed") and at + 1 < end and lowers[at + 1] == "by":
+                break  # "talks in Pretoria mediated by the AU", "the invasion was condemned by the EU": another verb's "by"
             actor = self._actor_after_link(lowers, after, at, end)
             if actor is None:
                 continue
@@ -389,6 +389,8 @@ class ClauseReader:
                 source = self._coordinated(sentence, actor)
             elif word == "between" and not source:
                 source = self._coordinated(sentence, actor)
+            elif word == "of" and not source and match.pattern.plover == "REQUEST":
+                source = self._coordinated(sentence, actor)  # "at the request of the Mozambican government"
             elif word in ("of", "against", "on", "to", "with", "over") and not target:
                 target = self._coordinated(sentence, actor)
         if not source:

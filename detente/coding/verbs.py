@@ -33,6 +33,7 @@ class VerbFinder:
     def __post_init__(self) -> None:
         self._capitalised: frozenset[int] = frozenset()  # of the sentence being read
         self._actor_modifiers: frozenset[int] = frozenset()
+        self._actor_tokens: frozenset[int] = frozenset()
         lexicon = self.lexicon
         self._not_modifiers = (
             lexicon["be_forms"] | lexicon["have_forms"] | lexicon["prepositions"] | lexicon["speech_verbs"]
@@ -51,6 +52,7 @@ class VerbFinder:
         taken: set[int] = set()
         tokens = sentence.tokens
         self._actor_modifiers = frozenset(i for a in sentence.actors for i in range(a.start, a.end - 1))  # "riot police"
+        self._actor_tokens = frozenset(i for a in sentence.actors for i in range(a.start, a.end))
         self._capitalised = frozenset(  # "Port" in "Port Moresby": the start of a longer name
             i for i in range(1, len(tokens) - 1) if tokens[i].norm[:1].isupper() and tokens[i + 1].norm[:1].isupper() and tokens[i + 1].lower != "general"
         )
@@ -76,7 +78,7 @@ class VerbFinder:
     def _best(self, lowers: list[str], index: int, after_actor: bool, proper: frozenset[int] = frozenset()) -> VerbMatch | None:
         passive = self._is_passive(lowers, index)
         not_a_verb = self._used_as_noun(lowers, index, proper) or self._participle_modifier(lowers, index)
-        describing = lowers[index].endswith("ing") and (index - 1 in proper or index and lowers[index - 1] in self.lexicon["non_human_heads"])  # "the coalition fighting in Yemen"
+        describing = lowers[index].endswith("ing") and (index - 1 in self._actor_tokens or index and lowers[index - 1] in self.lexicon["non_human_heads"])  # "the coalition fighting in Yemen"
         reduced = after_actor and not passive and self._no_object_follows(lowers, index)
         best, best_rank = None, None
         for compiled in self.patterns.candidates(lowers[index]):
