@@ -71,8 +71,9 @@ class VerbFinder:
         """ "imposed sanctions on Iran": the noun is the verb's object, not a second event."""
         for verb in matches:
             if not verb.pattern.noun and verb.start < noun.start <= verb.end + 5:
-                if not any(w in (",", ";", ".", "but") for w in lowers[verb.end : noun.start]):
-                    return True
+                between = lowers[verb.end : noun.start]
+                if not any(w in (",", ";", ".", "but") or i and w in self.lexicon["prepositions"] and w not in ("for", "of", "over") for i, w in enumerate(between)):
+                    return True  # but "sent troops to Mozambique at the request of": a second event
         return False
 
     def _best(self, lowers: list[str], index: int, after_actor: bool, proper: frozenset[int] = frozenset()) -> VerbMatch | None:
