@@ -237,3 +237,21 @@ def test_nouns_the_request_of_names_the_requester(pipeline):
     events = code(pipeline, "Rwanda sent troops to Mozambique at the request of the Mozambican government.")
     request = of_type(events, "REQUEST")[0]
     assert codes(request.source) == ["MOZ"] and codes(request.target) == ["RWA"]
+
+
+def test_actors_a_city_naming_a_meeting_is_no_party(pipeline):
+    events = code(pipeline, "Seoul praised the Singapore summit between Donald Trump and Kim Jong Un.")
+    praise = of_type(events, "SUPPORT")[0]
+    assert "SGP" not in codes(praise.target)
+
+
+def test_actors_south_american_is_not_american(pipeline):
+    events = code(pipeline, "The European Union and the Mercosur bloc of South American countries concluded a trade agreement.")
+    agree = events[0]
+    assert "USA" not in codes(agree.source) and "EU" in codes(agree.source)
+
+
+def test_coder_protest_against_an_act_targets_its_doer(pipeline):
+    text = "Brazil and Argentina signed a gas deal on Monday. Chilean farmers protested against the deal in Santiago."
+    protest = of_type(code(pipeline, text), "PROTEST")[0]
+    assert codes(protest.source) == ["CHL"] and "CHL" not in codes(protest.target)

@@ -45,8 +45,15 @@ class ActorResolver:
         mentions += self._name_mentions(sentence, mentions)
         mentions += self._pronoun_mentions(sentence, mentions)
         mentions.sort(key=lambda m: m.start)
-        mentions = self._compose(sentence, mentions)
-        return [m for m in mentions if not self._currency(sentence, m) and not self._inside_a_name(sentence, m)]
+        mentions = [m for m in mentions if not self._currency(sentence, m) and not self._inside_a_name(sentence, m) and not self._venue(sentence, m)]
+        return self._compose(sentence, mentions)
+
+    def _venue(self, sentence: Sentence, mention: Actor) -> bool:
+        """ "the Singapore summit", "the Minsk agreements": a city naming a meeting is no party."""
+        if mention.kind not in ("capital", "country") or mention.start == 0 or mention.end >= len(sentence.tokens):
+            return False
+        before, after = sentence.tokens[mention.start - 1].lower, sentence.tokens[mention.end].lower
+        return before == "the" and after in self.lexicon["venue_nouns"]
 
     def _currency(self, sentence: Sentence, mention: Actor) -> bool:
         """ "200 million Australian dollars": a demonym naming a currency is no actor."""
@@ -54,8 +61,8 @@ class ActorResolver:
         return mention.kind == "demonym" and following in self.lexicon["currency_nouns"]
 
     def _inside_a_name(self, sentence: Sentence, mention: Actor) -> bool:
-        """ "the Lower Juba region": a capital's name inside a longer place name."""
-        if mention.kind != "capital" or mention.start < 2:
+        """ "the Lower Juba region", "South American countries": a name inside a longer one."""
+        if mention.kind not in ("capital", "demonym") or mention.start < 1:
             return False
         before = sentence.tokens[mention.start - 1]
         return before.norm[:1].isupper() and before.lower in self.lexicon["name_prefixes"]

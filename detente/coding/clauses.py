@@ -194,8 +194,11 @@ class ClauseReader:
         if actor.end < len(tokens) and tokens[actor.end].lower == "'s":
             return False  # "Russia's interference": a possessor, not the doer
         at = actor.start - 1
-        while at >= 0 and (tokens[at].lower in ("the", "a", "an") or tokens[at].lower[:1].isdigit()):
-            at -= 1
+        skipped_names = 0
+        dated = {i for d in sentence.dates for i in range(d.start, d.end)}
+        while at >= 0 and (tokens[at].lower in ("the", "a", "an") or tokens[at].lower[:1].isdigit() or at > 0 and at not in dated and tokens[at].norm[:1].isupper() and skipped_names < 2):
+            skipped_names += tokens[at].norm[:1].isupper() and tokens[at].lower not in ("the", "a", "an")
+            at -= 1  # "the Mercosur bloc of South American countries": still inside "of"
         if at >= 1 and tokens[at].lower == "of" and tokens[at - 1].lower in QUANTIFIERS:
             return True  # "thousands of Serbians protested"
         return at < 0 or tokens[at].lower not in self.lexicon["prepositions"]

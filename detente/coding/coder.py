@@ -173,6 +173,9 @@ class EventCoder:
         if match.pattern.plover not in ANAPHORIC_TYPES:
             return []
         after = match.particle_at + 1 if match.particle_at is not None else match.end
+        linked = [i for i in range(after, min(after + 4, len(sentence.tokens))) if sentence.tokens[i].lower in ("against", "over", "for")]
+        if linked:
+            after = linked[0] + 1  # "protested against the deal", "rallied in Seoul against the decision"
         words = [t.lower for t in sentence.tokens[after : after + 4]]
         reacts = match.pattern.plover in REACTIVE_TYPES  # "vowed to retaliate", "warned of consequences"
         names_an_act = any(w in ANAPHORIC_NOUNS for w in words[1:3]) and words[:1] in (["the"], ["this"], ["these"], ["that"], ["its"])
@@ -282,7 +285,7 @@ def _place_of(sentence: Sentence, match: VerbMatch) -> list[Actor]:
 METAPHOR_PRONE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 SCORE_RE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!-)")
 
-ANAPHORIC_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "THREATEN"})
+ANAPHORIC_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "THREATEN", "PROTEST"})
 REACTIVE_TYPES = frozenset({"THREATEN"})
 #: Types whose unnamed domestic targets ("arrested 994 people") belong to the source's state.
 DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "CONCEDE"})
