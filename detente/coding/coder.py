@@ -92,6 +92,8 @@ class EventCoder:
         concession."""
         lowers = [t.lower for t in sentence.tokens]
         lexicon = self.status.lexicon
+        if not lexicon.occurs_in("responsibility_claims", lowers):
+            return events
         ends = [end for end in range(1, len(lowers) + 1) if lexicon.phrase_ending_at("responsibility_claims", lowers, end) is not None]
         if not ends:
             return events
@@ -127,6 +129,8 @@ class EventCoder:
         REJECT even when what is refused has no pattern of its own."""
         lowers = [t.lower for t in sentence.tokens]
         lexicon = self.status.lexicon
+        if not lexicon.occurs_in("bare_refusals", lowers):
+            return []
         starts = {e.trigger_start for e in events}
         found = []
         for end in range(1, len(lowers)):
