@@ -412,7 +412,7 @@ def test_discourse_deployment_at_home_targets_the_own_state(pipeline):
 
 
 def test_clauses_giver_after_from_and_own_forces_are_not_targets(pipeline):
-    event = only(code(pipeline, "Kenya sent 400 police officers to Haiti on Tuesday."), "MOBILIZE")
+    event = only(code(pipeline, "Kenya sent 400 police officers to Haiti on Tuesday."), "AID")  # police sent abroad help: CAMEO 074
     assert codes(event.target) == ["HTI"]
 
 

@@ -255,3 +255,28 @@ def test_coder_protest_against_an_act_targets_its_doer(pipeline):
     text = "Brazil and Argentina signed a gas deal on Monday. Chilean farmers protested against the deal in Santiago."
     protest = of_type(code(pipeline, text), "PROTEST")[0]
     assert codes(protest.source) == ["CHL"] and "CHL" not in codes(protest.target)
+
+
+def test_status_a_date_inside_a_refusal_still_refuses(pipeline):
+    events = code(pipeline, "Moscow refused on Monday to extend the grain corridor agreement with Kyiv.")
+    assert [(e.plover, e.status) for e in events][:1] == [("REJECT", "asserted")]
+
+
+def test_status_negation_is_not_inherited_by_a_finite_second_verb(pipeline):
+    events = code(pipeline, "Poland's president said he would not sign the treaty and withdrew his envoy from Minsk.")
+    assert [e.status for e in events if e.trigger_text == "withdrew"] == ["asserted"]
+
+
+def test_status_what_no_one_is_obliged_to_do_is_no_refusal(pipeline):
+    events = code(pipeline, "The court ruled that Peru is not obliged to negotiate with Ecuador.")
+    assert not [e for e in events if e.plover == "REJECT" and codes(e.source) == ["PER"]]
+
+
+def test_coder_police_sent_abroad_to_help_are_aid(pipeline):
+    events = code(pipeline, "Kenya sent 400 police officers to Haiti to help fight the gangs.")
+    assert [(e.plover, codes(e.target)) for e in events][:1] == [("AID", ["HTI"])]
+
+
+def test_coder_quitting_an_organisation_is_a_sanction(pipeline):
+    events = code(pipeline, "Burkina Faso said it would withdraw from ECOWAS.")
+    assert [e.plover for e in events] == ["SANCTION"]

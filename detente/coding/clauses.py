@@ -69,6 +69,8 @@ class ClauseReader:
         antecedent = self._closed_relative(sentence, opener_at) if opener == "," else []
         if antecedent:
             roles.source = antecedent  # "Israel, which had recalled its envoys, accused them"
+        elif opener == "," and sentence.tokens[match.start].lower.endswith("ing") and self._after_complement(sentence, match.start):
+            roles.source = self._clause_subject(sentence, match.start, main_first=True)  # "ruled that Chile ..., rejecting La Paz's claim"
         elif opener in COORDINATORS and previous is not None and previous.start in done:
             roles.source = done[previous.start].source
             roles.inherited_from = previous

@@ -52,7 +52,8 @@ class EventCoder:
                 continue
             if not any(a.resolved for a in role.target) or memory_self_target(role.target, role.source, match.pattern.plover):
                 role.target = infer_target(document, sentence, match, role.source) or role.target
-            event = as_intention(self._event(document, sentence, match, role, status), self.ontology)
+            event = as_assistance(self._event(document, sentence, match, role, status), sentence, self.ontology, self.status.lexicon)
+            event = as_intention(event, self.ontology)
             event = as_threat(event, sentence, match, self.ontology, self.status.lexicon)
             self.modes.refine(event, sentence)
             events.append(as_refusal(event, sentence, match, self.ontology, self.status.lexicon))
@@ -199,6 +200,8 @@ class EventCoder:
         inherited = known.get(role.inherited_from.start) if role.inherited_from else None
         if inherited and sentence.tokens[match.start - 1].lower == "but":
             inherited = None  # "did not expel them but summoned the envoy": a contrast
+        if inherited == "negated" and _inflection(sentence, match) != _inflection(sentence, role.inherited_from):
+            inherited = None  # "would not sign the bill and withdrew it": the second verb is finite, and done
         return inherited if own == "asserted" and inherited else own
 
     def _codable(self, role: Roles, match: VerbMatch | None = None) -> bool:
@@ -343,6 +346,30 @@ def as_threat(event: Event, sentence: Sentence, match: VerbMatch, ontology: Onto
     return event
 
 
+def as_assistance(event: Event, sentence: Sentence, ontology: Ontology, lexicon) -> Event:
+    """ "Kenya sent 400 police officers to Haiti", "deployed troops to Mozambique to help
+    fight an insurgency": forces sent to another state to help it are AID (CAMEO 074,
+    military protection or peacekeeping), not a MOBILIZE against it. A state quitting an
+    organisation ("would withdraw from OPEC") reduces relations: SANCTION, not RETREAT."""
+    own = {a.country for a in event.source if a.country}
+    foreign = [a for a in event.target if a.country and a.country not in own]
+    if event.plover == "MOBILIZE" and foreign and event.mode in (None, "troops", "police"):
+        helping = lexicon.occurs_in("assistance_cues", [t.lower for t in sentence.tokens])
+        police = any(t.lower in ("police", "officers", "peacekeepers") for t in sentence.tokens[event_token(sentence, event) :][:6])
+        if helping or police:
+            event.plover, event.mode, event.cameo = "AID", None, "074"
+            event.goldstein = ontology.goldstein_of("074")
+    quits = event.trigger_text.lower().startswith(("withdr", "pull", "quit", "leav", "left", "exit"))
+    if event.plover == "RETREAT" and quits and event.target and all(a.org and not a.country for a in event.target) and not any(a.sector == "MIL" for a in event.source):
+        event.plover, event.mode, event.cameo = "SANCTION", "withdraw", "160"
+        event.goldstein = ontology.goldstein_of("160")
+    return event
+
+
+def event_token(sentence: Sentence, event: Event) -> int:
+    return next((i for i, t in enumerate(sentence.tokens) if t.start == event.trigger_start), 0)
+
+
 def as_intention(event: Event, ontology: Ontology) -> Event:
     """A future CONSULT, SUPPORT, COOPERATE or AID is AGREE; a future RETREAT is CONCEDE.
     Military exercises by two or more states together are COOPERATE, not MOBILIZE, and a
@@ -380,7 +407,8 @@ def as_refusal(event: Event, sentence: Sentence, match: VerbMatch, ontology: Ont
     that something did not happen, and stay negated."""
     if event.status != "negated" or event.plover not in REFUSALS:
         return event
-    lowers = [t.lower for t in sentence.tokens[max(0, match.start - 4) : match.start]]
+    dated = {i for d in sentence.dates for i in range(d.start, d.end)}
+    lowers = [t.lower for i, t in enumerate(sentence.tokens[max(0, match.start - 6) : match.start], max(0, match.start - 6)) if i not in dated]
     refusing = any(lexicon.phrase_ending_at("refusals", lowers, end) is not None for end in range(1, len(lowers) + 1))
     verb = match.pattern.verb.split()[0]
     past = any(w in lexicon["past_auxiliaries"] for w in lowers)  # "did not meet": it did not happen
@@ -418,6 +446,14 @@ def _decisions(events: list[Event], sentence: Sentence, lexicon) -> list[Event]:
 def _after_and_to(sentence: Sentence, at: int) -> bool:
     """ "agreed to suspend talks and to cut funding": the second act of the decision."""
     return at >= 2 and [t.lower for t in sentence.tokens[at - 2 : at]] == ["and", "to"]
+
+
+def _inflection(sentence: Sentence, match: VerbMatch) -> str:
+    """ "withdrew" (past), "sign" (bare), "signing": the form of a verb."""
+    word = sentence.tokens[match.start].lower
+    if word.endswith("ing"):
+        return "ing"
+    return "bare" if word == match.pattern.verb.split()[0] else "finite"
 
 
 def _without_noun_echoes(events: list[Event], sentence: Sentence) -> list[Event]:

@@ -25,13 +25,14 @@ class StatusReader:
     def __call__(self, sentence: Sentence, match: VerbMatch) -> str:
         lowers = [t.lower for t in sentence.tokens]
         start = self._window_start(lowers, match.start)
-        window = lowers[start : match.start]
+        dated = {i for d in sentence.dates for i in range(d.start, d.end)}
+        window = [w for i, w in enumerate(lowers[start : match.start], start) if i not in dated]  # "refused on Monday to extend"
         if match.pattern.cameo.startswith("014"):
             return HYPOTHETICAL  # CAMEO 014, "consider policy option": the act is only considered
         if self._alleged(sentence, lowers, match) or self._demanded(lowers, start) or self._failed_document(lowers, match):
             return HYPOTHETICAL
-        if self._has(window, "conditional"):
-            return HYPOTHETICAL  # "if Minsk does not release": a condition, not a denial
+        if self._has(window, "conditional") or self._has(window, "obligation"):
+            return HYPOTHETICAL  # "if Minsk does not release", "is not obliged to negotiate": no act, no denial
         if self._has(window, "negation") or any(w.endswith("n't") for w in window):
             return NEGATED
         if self._infinitive(lowers, match.start) or match.pattern.noun:
