@@ -280,3 +280,25 @@ def test_coder_police_sent_abroad_to_help_are_aid(pipeline):
 def test_coder_quitting_an_organisation_is_a_sanction(pipeline):
     events = code(pipeline, "Burkina Faso said it would withdraw from ECOWAS.")
     assert [e.plover for e in events] == ["SANCTION"]
+
+
+def test_actors_a_title_a_name_and_of_a_state(pipeline):
+    events = code(pipeline, "King Willem-Alexander of the Netherlands apologised on Saturday for his country's role in slavery.")
+    assert [(e.plover, codes(e.source)) for e in events][:1] == [("CONCEDE", ["NLD"])]
+
+
+def test_memory_they_after_an_armed_group_is_the_group(pipeline):
+    text = "The Taliban said on Tuesday they would not attend the peace conference in Istanbul."
+    reject = of_type(code(pipeline, text), "REJECT")[0]
+    assert [a.org for a in reject.source] == ["TALIBAN"]
+
+
+def test_discourse_protest_leaders_concede_to_their_own_state(pipeline):
+    text = "Sudanese protest leaders suspended their campaign of civil disobedience after mediation by Ethiopian envoys."
+    concede = of_type(code(pipeline, text), "CONCEDE")[0]
+    assert codes(concede.source) == ["SDN"] and codes(concede.target) == ["SDN"]
+
+
+def test_coder_calling_an_act_a_crime_is_no_self_accusation(pipeline):
+    events = code(pipeline, "Germany apologised for the massacre, calling it a crime.")
+    assert not of_type(events, "ACCUSE")

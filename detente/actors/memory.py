@@ -18,7 +18,7 @@ from detente.lexicon import Lexicon
 from detente.model import Actor, Document, Sentence
 
 #: Role nouns that, with nothing else to go on, mean the government the story is about.
-HOME_GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet", "regime", "authority", "authorities"})
+HOME_GOVERNMENT_HEADS = frozenset({"administration", "government", "cabinet", "regime", "authority", "authorities", "junta", "military junta", "military council", "ruling council", "transitional council", "sovereign council"})
 
 #: Offices that, named bare in a story with a dateline, are that state's.
 HOME_OFFICE_HEADS = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "foreign minister", "defence minister", "defense minister", "interior minister", "government spokesman", "spokesman", "spokeswoman"})
@@ -61,6 +61,7 @@ class DocumentMemory:
     named: list[str] = field(default_factory=list)  # states named so far, in order
     state_lists: list[tuple[int, list[str]]] = field(default_factory=list)  # (sentence index, "Spain, Ireland and Norway")
     last_org: str | None = None
+    last_org_at: int = -1  # the sentence that named it
     last_place_country: str | None = None  # of the last place named in an earlier sentence
     sentence_index: int = 0
 
@@ -171,6 +172,8 @@ class DocumentMemory:
         """ "they": the plural groups of this and the last sentence, if all of one state."""
         recent = [a for at, a in self.plurals if at >= self.sentence_index - 1]
         owners = {(a.country, a.org) for a in recent}
+        if not recent and self.last_org and self.last_org_at >= self.sentence_index - 1:
+            return _Identity(None, self.last_org, None)  # "The Taliban said they would not attend"
         return _Identity.of(recent[-1]) if len(owners) == 1 else None
 
     def _local(self, sentence: Sentence, actor: Actor) -> _Identity | None:
@@ -243,8 +246,8 @@ class DocumentMemory:
                 self.last_human = actor  # "he" after an unknown person is not someone earlier
             return
         identity = _Identity.of(actor)
-        if actor.org and not actor.country:
-            self.last_org = actor.org
+        if actor.org:
+            self.last_org, self.last_org_at = actor.org, self.sentence_index
         if actor.person or actor.kind == "name":
             name = actor.person or actor.text
             self.surnames[name] = identity

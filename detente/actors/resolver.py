@@ -200,6 +200,8 @@ class ActorResolver:
         if right.kind == "sector" and not right.possessor and left.kind in COUNTRY_KINDS | {"composed"}:
             if left.kind == "composed" and left.head:
                 return False
+            if left.kind == "demonym" and len(gap) == 1 and gap[0] in self.verb_forms and not gap[0].endswith(("ed", "ing", "s")):
+                return True  # "Sudanese protest leaders", "Afghan aid workers": a noun that is also a verb
             return len(gap) <= 3 and all(word == "'s" or self._modifier(word) for word in gap)
         if right.kind in ("person", "name") and not gap and left.head and left.human:
             return left.kind in ("sector", "composed")
@@ -223,7 +225,11 @@ class ActorResolver:
 
     def _of_phrase(self, sentence: Sentence, left: Actor, right: Actor) -> bool:
         """ "the foreign minister of France": a role noun, "of", then a state or body."""
-        gap = [t.lower for t in sentence.tokens[left.end : right.start] if t.lower != "the"]
+        between = [t for t in sentence.tokens[left.end : right.start] if t.lower != "the"]
+        if left.human:  # "King Willem-Alexander of the Netherlands": a name between the title and "of"
+            while len(between) > 1 and between[0].norm[:1].isupper() and len(between) <= 4:
+                between = between[1:]
+        gap = [t.lower for t in between]
         if left.kind != "sector" or left.resolved or right.kind not in OF_KINDS | {"seat"}:
             return False
         return gap == ["of"] or gap == ["for"] and left.human  # "a spokeswoman for the State Department"

@@ -21,6 +21,8 @@ NOUN_PHRASE_WINDOW = 12
 NOUN_PHRASE_STOPS = frozenset({"of", "by", "against", "on", "to", "with", "between", "over", "in", "and", "or", "was", "were", "is", "are", "has", "had", "that", "which"})
 QUANTIFIERS = frozenset({"thousands", "hundreds", "dozens", "tens", "millions", "scores", "many", "some", "most", "all", "several", "both", "none", "each", "one", "two", "three", "group", "groups", "number", "crowd", "crowds"})
 COORDINATORS = frozenset({"and", "or", ",", "then", "also", "but"})
+#: Sectors of society, as against the state: their acts may be aimed at their own government.
+SOCIETY_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "MED", "BUS", "NGO", "PTY", "REF", "HLH"})
 TARGET_STOPS = frozenset({";", ":", "-", "that", "which", "who", "whom", "whose", "because", "while", "after", "before", "when", "as", "but", "."})
 
 
@@ -230,7 +232,8 @@ class ClauseReader:
         if not chosen.resolved:
             chosen = next((a for a in free if a.resolved), chosen)
         own = source[0].country if source else None
-        if own and chosen.country == own and (chosen.possessor or chosen.sector == "GOV" and not chosen.org):  # "recalled its envoy to the EU": the EU
+        society = bool(source) and all(a.kind in ("sector", "composed") and a.sector in SOCIETY_SECTORS for a in source)
+        if own and not society and chosen.country == own and (chosen.possessor or chosen.sector == "GOV" and not chosen.org):  # "recalled its envoy to the EU": the EU
             chosen = next((a for a in free if a.resolved and a.country != own and a.start > chosen.start), chosen)
         return self._coordinated(sentence, chosen)
 
@@ -346,10 +349,16 @@ class ClauseReader:
 
     def _fill_complement_targets(self, sentence: Sentence, roles: dict[int, Roles]) -> None:
         """ "complained that diplomats were harassed by U.S. agencies": the target of the
-        complaint is whoever did what the complement reports."""
-        for match in sentence.verbs:
+        complaint is whoever did what the complement reports; "agreed to resume talks with
+        the council": the target of the agreement is the embedded act's."""
+        for match in reversed(sentence.verbs):
             own = roles[match.start]
             after = match.particle_at + 1 if match.particle_at is not None else match.end
+            if not own.target and after + 1 < len(sentence.tokens) and sentence.tokens[after].lower == "to":
+                embedded = next((v for v in sentence.verbs if v.start == after + 1), None)
+                if embedded is not None and roles[embedded.start].source == own.source:
+                    own.target = roles[embedded.start].target
+                    continue
             if own.target or after >= len(sentence.tokens) or sentence.tokens[after].lower != "that":
                 continue
             embedded = next((v for v in sentence.verbs if v.start > after), None)

@@ -50,6 +50,8 @@ class EventCoder:
                 role.target = _place_of(sentence, match)  # "gunmen stormed a studio in Guayaquil": Ecuador
             if not self._codable(role, match) or match.pattern.needs_target and not self._aimed(sentence, match, role):
                 continue
+            if match.pattern.plover == "ACCUSE" and _self_by_pronoun(role):
+                continue  # "apologised for slavery, calling it a crime": "it" is the act, not the state
             if not any(a.resolved for a in role.target) or memory_self_target(role.target, role.source, match.pattern.plover):
                 role.target = infer_target(document, sentence, match, role.source) or role.target
             event = as_assistance(self._event(document, sentence, match, role, status), sentence, self.ontology, self.status.lexicon)
@@ -446,6 +448,11 @@ def _decisions(events: list[Event], sentence: Sentence, lexicon) -> list[Event]:
 def _after_and_to(sentence: Sentence, at: int) -> bool:
     """ "agreed to suspend talks and to cut funding": the second act of the decision."""
     return at >= 2 and [t.lower for t in sentence.tokens[at - 2 : at]] == ["and", "to"]
+
+
+def _self_by_pronoun(role: Roles) -> bool:
+    own = {a.country or a.org for a in role.source}
+    return bool(role.target) and all(a.kind == "pronoun" and (a.country or a.org) in own for a in role.target)
 
 
 def _inflection(sentence: Sentence, match: VerbMatch) -> str:

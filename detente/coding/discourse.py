@@ -17,7 +17,13 @@ from detente.model import Actor, Document, Sentence, VerbMatch
 HOME_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "PROTEST", "MOBILIZE"})
 
 #: Acts aimed, when no one is named, at the actors' own state.
-OWN_STATE_TYPES = frozenset({"PROTEST"})
+OWN_STATE_TYPES = frozenset({"PROTEST", "CONCEDE", "AGREE"})
+
+#: Sectors of society whose concessions and agreements, with no one named, are with their own state.
+SOCIETY_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "MED", "PTY", "REF", "HLH"})
+
+#: Sectors that are the state itself, as against its society.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 #: Acts that need no recipient and should not be given one by guesswork.
 NO_GUESS_TYPES: frozenset[str] = frozenset()
@@ -31,7 +37,9 @@ def infer_target(document: Document, sentence: Sentence, match: VerbMatch, sourc
     if not own:
         return []
     civilians = not all(a.sector == "GOV" or a.kind in ("country", "capital", "seat") for a in source)
-    if match.pattern.plover in OWN_STATE_TYPES and civilians or _acts_at_home(sentence, match, source):
+    society = all(a.sector in SOCIETY_SECTORS and a.kind in ("sector", "composed", "place", "implied") for a in source)
+    at_home = match.pattern.plover == "PROTEST" and civilians or match.pattern.plover in OWN_STATE_TYPES and society
+    if at_home or _acts_at_home(sentence, match, source):
         return [as_inferred(next(a for a in source if _code(a)))]  # protests, police, deployments at home
     in_sentence = _other_in_sentence(sentence, match, own) or _other_place(sentence, match, own)
     if in_sentence:
@@ -68,6 +76,8 @@ def memory_self_target(role_target: list[Actor], source: list[Actor], plover: st
     home, such as arrests, are aimed at the own state's people)."""
     if plover in HOME_TYPES:
         return False
+    if all(a.sector not in STATE_SECTORS for a in source) and any(a.sector in STATE_SECTORS for a in role_target):
+        return False  # "protest leaders agreed to resume talks with the ruling military council": a domestic dyad
     own = {_code(a) for a in source}
     return bool(role_target) and all(_code(a) in own and a.kind in ("sector", "pronoun") for a in role_target)
 
