@@ -302,3 +302,15 @@ def test_discourse_protest_leaders_concede_to_their_own_state(pipeline):
 def test_coder_calling_an_act_a_crime_is_no_self_accusation(pipeline):
     events = code(pipeline, "Germany apologised for the massacre, calling it a crime.")
     assert not of_type(events, "ACCUSE")
+
+
+def test_memory_it_prefers_a_subject_to_a_body_after_a_preposition(pipeline):
+    text = "Serbia said it would not join sanctions on Russia, despite pressure from the European Union, but that it supported Ukraine's sovereignty."
+    support = of_type(code(pipeline, text), "SUPPORT")[0]
+    assert codes(support.source) == ["SRB"]
+
+
+def test_memory_protesters_in_a_city_are_of_its_state(pipeline):
+    events = code(pipeline, "Iran recalled its envoy after protesters in Baghdad stormed the Iranian consulate.")
+    protest = of_type(events, "PROTEST")[0]
+    assert codes(protest.source) == ["IRQ"] and codes(protest.target) == ["IRN"]

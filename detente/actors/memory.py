@@ -75,12 +75,21 @@ class DocumentMemory:
                 self._resolve_one(sentence, actor)
             if not actor.resolved and actor.kind == "sector" and actor.sector == "NGO" and actor.head != "humanitarian":
                 actor.org = "NGO"  # "rights groups", "aid agencies": the contract's generic code
-            in_place = actor.start > 0 and sentence.tokens[actor.start - 1].lower in located
+            in_place = actor.start > 0 and self._after_preposition(sentence, actor, located)
             self._remember(actor, in_place)
         self._remember_state_lists(sentence)
         placed = [p.country for p in sentence.places if p.country]
         if placed:
             self.last_place_country = placed[-1]
+
+    def _after_preposition(self, sentence: Sentence, actor: Actor, located: frozenset[str]) -> bool:
+        """ "the embassy in Moscow", "pressure from the European Union": not what a later
+        "it" points back to, which is most often a subject."""
+        at = actor.start - 1
+        if at > 0 and sentence.tokens[at].lower == "the":
+            at -= 1
+        word = sentence.tokens[at].lower
+        return word in located or word in ("from", "by", "against", "on", "with")
 
     def _remember_state_lists(self, sentence: Sentence) -> None:
         """Lists of two or more states named together: "Spain, Ireland and Norway"."""
@@ -182,6 +191,9 @@ class DocumentMemory:
         happens, or else to the dateline's state."""
         if actor.sector not in DOMESTIC_SECTORS:
             return None
+        own_place = next((p for p in sentence.places if p.country and p.start == actor.end + 1 and sentence.tokens[actor.end].lower in ("in", "from")), None)
+        if own_place is not None:
+            return _Identity(own_place.country, None, actor.sector)  # "protesters in Baghdad", "police in Karachi"
         countries = {p.country for p in sentence.places if p.country}
         if len(countries) == 1:
             return _Identity(countries.pop(), None, actor.sector)
