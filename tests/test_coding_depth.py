@@ -314,3 +314,14 @@ def test_memory_protesters_in_a_city_are_of_its_state(pipeline):
     events = code(pipeline, "Iran recalled its envoy after protesters in Baghdad stormed the Iranian consulate.")
     protest = of_type(events, "PROTEST")[0]
     assert codes(protest.source) == ["IRQ"] and codes(protest.target) == ["IRN"]
+
+
+def test_clauses_a_speaker_after_a_comma_is_not_in_the_object_list(pipeline):
+    events = code(pipeline, "Nigerian troops killed 30 militants, Nigeria's defence ministry said.")
+    attack = of_type(events, "ASSAULT")[0]
+    assert all(a.sector != "GOV" for a in attack.target)
+
+
+def test_coder_agreed_to_exclude_a_leader_is_a_sanction(pipeline):
+    events = code(pipeline, "ASEAN ministers agreed on Friday to exclude Myanmar's junta leader from the summit.")
+    assert [e.plover for e in events if e.plover in ("AGREE", "SANCTION")] == ["SANCTION"]

@@ -310,6 +310,8 @@ class ClauseReader:
                     break
                 if step == -1 and not self._opens_a_list(sentence, near):
                     break  # "summoned the Israeli ambassador, and Britain demanded": two clauses
+                if far.end < len(sentence.tokens) and sentence.tokens[far.end].lower in self.lexicon["speech_verbs"]:
+                    break  # "killing 30 militants, Somalia's defence ministry said": the speaker
                 group.append(actors[at + step])
                 at += step
         group.sort(key=lambda a: a.start)

@@ -362,7 +362,8 @@ def as_assistance(event: Event, sentence: Sentence, ontology: Ontology, lexicon)
             event.plover, event.mode, event.cameo = "AID", None, "074"
             event.goldstein = ontology.goldstein_of("074")
     quits = event.trigger_text.lower().startswith(("withdr", "pull", "quit", "leav", "left", "exit"))
-    if event.plover == "RETREAT" and quits and event.target and all(a.org and not a.country for a in event.target) and not any(a.sector == "MIL" for a in event.source):
+    bodies = event.target and all(a.org and a.org not in ("NGO", "IGO") and not a.country for a in event.target)
+    if event.plover == "RETREAT" and quits and bodies and not any(a.sector == "MIL" for a in event.source):
         event.plover, event.mode, event.cameo = "SANCTION", "withdraw", "160"
         event.goldstein = ontology.goldstein_of("160")
     return event
