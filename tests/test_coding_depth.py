@@ -325,3 +325,20 @@ def test_clauses_a_speaker_after_a_comma_is_not_in_the_object_list(pipeline):
 def test_coder_agreed_to_exclude_a_leader_is_a_sanction(pipeline):
     events = code(pipeline, "ASEAN ministers agreed on Friday to exclude Myanmar's junta leader from the summit.")
     assert [e.plover for e in events if e.plover in ("AGREE", "SANCTION")] == ["SANCTION"]
+
+
+def test_clauses_a_body_acts_through_its_board(pipeline):
+    events = code(pipeline, "The World Bank's board approved a 2 billion dollar loan for Egypt on Tuesday.")
+    aid = of_type(events, "AID")[0]
+    assert [a.org for a in aid.source] == ["WB"] or aid.source[0].org is not None
+    assert codes(aid.target) == ["EGY"]
+
+
+def test_verbs_a_verb_followed_by_its_object_is_no_noun(pipeline):
+    events = code(pipeline, "Japan's cabinet approved a new package of military aid for the Philippines.")
+    assert of_type(events, "AID")
+
+
+def test_status_would_not_recognise_breakaway_regions_is_a_refusal(pipeline):
+    events = code(pipeline, "Armenia said it would not recognise the breakaway regions of Georgia.")
+    assert [(e.plover, e.status) for e in events][:1] == [("REJECT", "asserted")]

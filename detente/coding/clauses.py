@@ -133,9 +133,17 @@ class ClauseReader:
         in a relative clause with no subject of its own, the one it describes."""
         start = self._clause_start(sentence, before)
         for actor in reversed(sentence.actors):
-            if start <= actor.start and actor.end <= before and self._is_subject_like(sentence, actor):
+            if start <= actor.start and actor.end <= before and (self._is_subject_like(sentence, actor) or self._owns_the_subject(sentence, actor, before)):
                 return self._coordinated(sentence, actor)
         return self._antecedent(sentence, start - 1)
+
+    def _owns_the_subject(self, sentence: Sentence, actor: Actor, verb_at: int) -> bool:
+        """ "the International Monetary Fund's board approved": the body acts through its organ."""
+        tokens = sentence.tokens
+        if actor.end >= len(tokens) or tokens[actor.end].lower != "'s":
+            return False
+        between = [t.lower for t in tokens[actor.end + 1 : verb_at]]
+        return 1 <= len(between) <= 2 and between[-1] in self.lexicon["organ_nouns"]
 
     def _antecedent(self, sentence: Sentence, pronoun_at: int) -> list[Actor]:
         """ "Israel, which had recalled ...", "Lavrov, who met ...": the actor right

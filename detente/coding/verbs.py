@@ -168,8 +168,9 @@ class VerbFinder:
         determiners = self.lexicon["determiners"]
         if before in determiners or before == "'s" or before in self.lexicon["noun_modifiers"]:
             return True  # "joint raids", "renewed attacks"
-        if self._after_determiner_and_modifiers(lowers, index, proper):
-            return True  # "a three-day visit", "a planned meeting", "his first state visit"
+        followed_by_object = index + 1 < len(lowers) and lowers[index + 1] in ("a", "an", "the", "its", "their", "his", "her")
+        if not followed_by_object and self._after_determiner_and_modifiers(lowers, index, proper):
+            return True  # "a three-day visit", "a planned meeting"; but "the Fund's board approved a loan"
         if lowers[index].endswith("s") and ("-" in before or before.endswith(("al", "ic", "ive", "ful", "ous", "ary", "ral"))):
             return True  # "high-level talks", "bilateral talks", "family visits" after an adjective
         word = lowers[index]
