@@ -342,3 +342,9 @@ def test_verbs_a_verb_followed_by_its_object_is_no_noun(pipeline):
 def test_status_would_not_recognise_breakaway_regions_is_a_refusal(pipeline):
     events = code(pipeline, "Armenia said it would not recognise the breakaway regions of Georgia.")
     assert [(e.plover, e.status) for e in events][:1] == [("REJECT", "asserted")]
+
+
+def test_discourse_a_second_clause_aims_where_the_first_did(pipeline):
+    events = code(pipeline, "France summoned the Iranian ambassador, and Germany demanded an explanation.")
+    demand = of_type(events, "REQUEST")[0]
+    assert codes(demand.source) == ["DEU"] and codes(demand.target) == ["IRN"]

@@ -41,7 +41,7 @@ def infer_target(document: Document, sentence: Sentence, match: VerbMatch, sourc
     at_home = match.pattern.plover == "PROTEST" and civilians or match.pattern.plover in OWN_STATE_TYPES and society
     if at_home or _acts_at_home(sentence, match, source):
         return [as_inferred(next(a for a in source if _code(a)))]  # protests, police, deployments at home
-    in_sentence = _other_in_sentence(sentence, match, own) or _other_place(sentence, match, own)
+    in_sentence = _other_in_sentence(sentence, match, own, source) or _other_place(sentence, match, own)
     if in_sentence:
         return [as_inferred(in_sentence)]
     recent = list(reversed(document.events[-6:]))
@@ -86,7 +86,7 @@ def memory_self_target(role_target: list[Actor], source: list[Actor], plover: st
 SPEAKING = frozenset({"said", "says", "told", "announced", "added", "stated", "reported"})
 
 
-def _other_in_sentence(sentence: Sentence, match: VerbMatch, own: set[str]) -> Actor | None:
+def _other_in_sentence(sentence: Sentence, match: VerbMatch, own: set[str], source: list[Actor] = ()) -> Actor | None:
     tokens = sentence.tokens
     others = [
         a for a in sentence.actors
@@ -94,7 +94,9 @@ def _other_in_sentence(sentence: Sentence, match: VerbMatch, own: set[str]) -> A
         and not (a.start > match.start and a.end < len(tokens) and tokens[a.end].lower in SPEAKING)
     ]
     after = [a for a in others if a.start >= match.end]
-    return (after or others or [None])[0]
+    second_clause = bool(source) and source[0].start > 0 and tokens[source[0].start - 1].lower == "and"
+    objects = [a for a in others if a.start > 0 and tokens[a.start - 1].lower not in (",", "and", "but", ";")] if second_clause else []
+    return (after or objects or others or [None])[0]  # "Poland summoned the Israeli ambassador, and Britain demanded": Israel
 
 
 def _other_place(sentence: Sentence, match: VerbMatch, own: set[str]) -> Actor | None:
