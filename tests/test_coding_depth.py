@@ -348,3 +348,15 @@ def test_discourse_a_second_clause_aims_where_the_first_did(pipeline):
     events = code(pipeline, "France summoned the Iranian ambassador, and Germany demanded an explanation.")
     demand = of_type(events, "REQUEST")[0]
     assert codes(demand.source) == ["DEU"] and codes(demand.target) == ["IRN"]
+
+
+def test_appraisal_saying_someone_failed_to_cooperate_accuses_them(pipeline):
+    events = code(pipeline, "Britain expelled a Russian diplomat on Monday, saying Moscow had failed to cooperate with the inquiry.")
+    accuse = of_type(events, "ACCUSE")[0]
+    assert codes(accuse.source) == ["GBR"] and codes(accuse.target) == ["RUS"]
+
+
+def test_appraisal_evidence_of_involvement_accuses(pipeline):
+    events = code(pipeline, "Estonia said it had found evidence pointing to Russian involvement in the cyberattack.")
+    accuse = of_type(events, "ACCUSE")[0]
+    assert codes(accuse.source) == ["EST"] and codes(accuse.target) == ["RUS"]

@@ -4,7 +4,8 @@ unfounded".
 
 No verb of the pattern dictionary is coded here: the speaker only says something of an
 act. When the words said of it are a condemnation (lexicon list `condemnation_words`),
-the speaker ACCUSEs (CAMEO 111, disapprove) whoever did the act; when they dismiss an
+the speaker ACCUSEs (CAMEO 111, disapprove) whoever did the act, and so when they blame
+someone (`blame_words`: "had failed to cooperate", "evidence of Russian involvement"); when they dismiss an
 accusation (`dismissal_words` said of `accusation_nouns`), the speaker REJECTs it
 (CAMEO 016, deny responsibility).
 
@@ -22,7 +23,7 @@ ACCUSATION = VerbPattern("said", "ACCUSE", "111", mode="disapprove", source_file
 DISMISSAL = VerbPattern("said", "REJECT", "016", source_file="coding/appraisal.py", line=0)
 
 #: Words after which a judgement of an act can follow: "said", "called the arrest ...".
-APPRAISING_VERBS = frozenset({"said", "says", "called", "calls", "described", "describes", "termed", "branded", "labelled", "labeled"})
+APPRAISING_VERBS = frozenset({"said", "says", "saying", "called", "calls", "described", "describes", "termed", "branded", "labelled", "labeled"})
 #: How far past the verb the judgement may lie, in tokens.
 JUDGEMENT_WINDOW = 16
 
@@ -45,18 +46,19 @@ class AppraisalReader:
         coded = {v.start for v in sentence.verbs if not v.pattern.noun}
         found = []
         for at, word in enumerate(lowers):
-            if word not in APPRAISING_VERBS or at == 0 or lowers[at - 1] == ",":
+            if word not in APPRAISING_VERBS or at == 0 or lowers[at - 1] == "," and word != "saying":
                 continue  # "..., officials said": the judgement, if any, came before
             judged = self._judged(lowers, at + 1)
-            if not judged or any(at < v < at + len(judged) for v in coded):
-                continue  # a coded verb in the complement is an event of its own
+            if not judged or any(at < v < at + len(judged) for v in coded) and not self.lexicon.occurs_in("blame_words", judged):
+                continue  # a coded verb in the complement is an event of its own, unless it is what they are blamed for
             before = lowers[max(0, at - 6) : at] if word not in ("said", "says") else []  # "a move Grossi called ..."
             pattern = self._pattern(judged, before)
             if pattern is not None:
-                found.append(Appraisal(VerbMatch(pattern, at, at + 1), self._doer(sentence, lowers, at + 1, at + 1 + len(judged))))
+                blames = self.lexicon.occurs_in("blame_words", judged)
+                found.append(Appraisal(VerbMatch(pattern, at, at + 1), self._doer(sentence, lowers, at + 1, at + 1 + len(judged), blames)))
         return found
 
-    def _doer(self, sentence: Sentence, lowers: list[str], start: int, end: int) -> Actor | None:
+    def _doer(self, sentence: Sentence, lowers: list[str], start: int, end: int, blames: bool = False) -> Actor | None:
         """The actor the judged phrase ties to the act: "Moscow's attacks", "abuse by the
         United States"."""
         for actor in sentence.actors:
@@ -64,7 +66,9 @@ class AppraisalReader:
                 continue
             after = lowers[actor.end] if actor.end < len(lowers) else ""
             before = lowers[actor.start - 1] if actor.start else ""
-            possessive = after == "'s" or "'s" in actor.text or after in self.lexicon["act_nouns"]
+            possessive = after == "'s" or "'s" in actor.text or after in self.lexicon["act_nouns"] or after in self.lexicon["blamed_nouns"]
+            if blames and actor.kind != "pronoun" and (actor.start == start or actor.start == start + 1 and lowers[start] == "that"):
+                return actor  # "saying Moscow had failed to cooperate": the complement's subject
             if possessive or before == "by" or before == "the" and actor.start > 1 and lowers[actor.start - 2] == "by":
                 return actor
         return None
@@ -87,6 +91,8 @@ class AppraisalReader:
         act_nouns = self.lexicon["act_nouns"]
         if any(w in act_nouns for w in judged[:6] + before) and has("condemnation_words", judged):
             return ACCUSATION
+        if has("blame_words", judged):
+            return ACCUSATION  # "saying Moscow had failed to cooperate", "evidence pointing to Russian involvement"
         return None
 
 

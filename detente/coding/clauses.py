@@ -124,6 +124,10 @@ class ClauseReader:
         """The target of a match no pattern made ("refused to accept ...")."""
         return self._object(sentence, match, source)
 
+    def main_subject_of(self, sentence: Sentence, verb_at: int) -> list[Actor]:
+        """The subject of the sentence's main clause, for an adjunct ", saying ..."."""
+        return self._clause_subject(sentence, verb_at, main_first=True)
+
     def subject_of(self, sentence: Sentence, verb_at: int) -> list[Actor]:
         """The subject of the word at `verb_at`, for verbs no pattern codes ("said")."""
         return self._subject(sentence, verb_at)

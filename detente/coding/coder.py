@@ -80,7 +80,9 @@ class EventCoder:
         accusations were unfounded": REJECT (see coding/appraisal.py)."""
         found = []
         for appraisal in self.appraise(sentence):
-            source = self.clauses.subject_of(sentence, appraisal.match.start)
+            at = appraisal.match.start
+            adjunct = sentence.tokens[at - 1].lower == ","  # "Germany expelled two diplomats ..., saying Moscow had failed to"
+            source = self.clauses.main_subject_of(sentence, at) if adjunct else self.clauses.subject_of(sentence, at)
             if not any(a.resolved for a in source) or already_coded(events, appraisal, source):
                 continue
             target = act_owner(document, source, appraisal.named)
