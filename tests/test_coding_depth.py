@@ -360,3 +360,13 @@ def test_appraisal_evidence_of_involvement_accuses(pipeline):
     events = code(pipeline, "Estonia said it had found evidence pointing to Russian involvement in the cyberattack.")
     accuse = of_type(events, "ACCUSE")[0]
     assert codes(accuse.source) == ["EST"] and codes(accuse.target) == ["RUS"]
+
+
+def test_coder_troops_leaving_a_state_retreat(pipeline):
+    events = code(pipeline, "The last French troops left Niger on Friday.")
+    assert [(e.plover, codes(e.source), codes(e.target)) for e in events] == [("RETREAT", ["FRA"], ["NER"])]
+
+
+def test_coder_a_leader_leaving_a_capital_is_no_retreat(pipeline):
+    events = code(pipeline, "The French president left Niamey on Friday.")
+    assert not of_type(events, "RETREAT")

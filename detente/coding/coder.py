@@ -63,6 +63,7 @@ class EventCoder:
         events = self._claims(document, sentence, events)
         events.extend(self._joint_acts(document, sentence, events))
         events.extend(self._bare_refusals(document, sentence, events))
+        events.extend(self._departures(document, sentence, events))
         if events and self._non_political(sentence):
             events = [e for e in events if e.plover not in METAPHOR_PRONE_TYPES]
         events = [e for e in events if not self._harmless(sentence, e)]
@@ -153,6 +154,23 @@ class EventCoder:
                 target = infer_target(document, sentence, match, source)  # "refused to accept the ruling": the court's
             if any(a.resolved for a in target):  # but "refused to embrace a tougher posture": no one refused
                 found.append(self._event(document, sentence, match, Roles(source, target), "asserted"))
+        return found
+
+    def _departures(self, document: Document, sentence: Sentence, events: list[Event]) -> list[Event]:
+        """ "The last U.S. troops left Afghanistan", "Russian troops did not leave Belarus":
+        forces leaving a state retreat from it (CAMEO 0874), a sense of "leave" no
+        pattern can tell from a visitor leaving."""
+        starts = {e.trigger_start for e in events}
+        found = []
+        for at, token in enumerate(sentence.tokens[:-1]):
+            if token.lower not in DEPARTING or token.start in starts:
+                continue
+            place = next((a for a in sentence.actors if a.start == at + 1 and a.kind in ("country", "capital")), None)
+            source = self.clauses.subject_of(sentence, at)
+            if place is None or not source or not all(a.sector == "MIL" and a.resolved for a in source):
+                continue
+            match = VerbMatch(DEPARTURE, at, at + 1)
+            found.append(self._event(document, sentence, match, Roles(source, [place]), self.status(sentence, match)))
         return found
 
     def _names_an_act(self, sentence: Sentence, match: VerbMatch) -> bool:
@@ -262,6 +280,10 @@ class EventCoder:
 
 #: What "joint raids" and "a joint operation" code as: military cooperation (CAMEO 062).
 JOINT_ACT = VerbPattern("joint", "COOPERATE", "062", source_file="coding/coder.py", line=0)
+
+#: Troops leaving a state: a military retreat (CAMEO 0874).
+DEPARTURE = VerbPattern("leave", "RETREAT", "0874", mode="withdraw", source_file="coding/coder.py", line=0)
+DEPARTING = frozenset({"left", "leave", "leaves", "leaving", "quit", "quits", "exited"})
 
 #: What "refused to <verb>" codes as when the verb has no pattern: a rejection (CAMEO 120).
 BARE_REFUSAL = VerbPattern("refuse", "REJECT", "120", source_file="coding/coder.py", line=0)
