@@ -140,3 +140,12 @@ def test_trap_codes_no_such_event(pipeline, text, plover):
 def test_verb_suspended_from_an_organisation_is_sanction_expel(pipeline):
     event = one(code(pipeline, "ECOWAS suspended Guinea from the bloc's decision-making bodies."), "SANCTION")
     assert (event.mode, codes(event.source), codes(event.target)) == ("expel", ["ECOWAS"], ["GIN"])
+
+
+def test_retaliation_in_kind_by_object():
+    from detente import code_text
+
+    strike = code_text("Israel retaliated for the drone attack with strikes on Lebanon.", "2024-04-20")
+    duties = code_text("China retaliated against Canada with tariffs on canola.", "2024-04-20")
+    assert [e.plover for e in strike][:1] == ["ASSAULT"]
+    assert "SANCTION" in [e.plover for e in duties]
