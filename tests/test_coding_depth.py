@@ -370,3 +370,8 @@ def test_coder_troops_leaving_a_state_retreat(pipeline):
 def test_coder_a_leader_leaving_a_capital_is_no_retreat(pipeline):
     events = code(pipeline, "The French president left Niamey on Friday.")
     assert not of_type(events, "RETREAT")
+
+
+def test_verbs_a_participle_after_a_quantifier_is_an_adjective(pipeline):
+    events = code(pipeline, "The EU called on Belarus to release all detained protesters.")
+    assert not of_type(events, "COERCE")

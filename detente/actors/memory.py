@@ -257,6 +257,8 @@ class DocumentMemory:
             if actor.human and actor.kind in ("name", "person"):
                 self.last_human = actor  # "he" after an unknown person is not someone earlier
             return
+        if actor.org in ("NGO", "IGO") and actor.kind == "sector":
+            return  # "rights groups": no antecedent for a later "it" or "the organisation"
         identity = _Identity.of(actor)
         if actor.org:
             self.last_org, self.last_org_at = actor.org, self.sentence_index

@@ -21,6 +21,9 @@ NOT_AFTER_PARTICLE = frozenset(
     | {m.lower() for m in ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")}
 )
 
+#: Words after which a participle before a noun is an adjective: "all detained protesters".
+ATTRIBUTIVE_QUANTIFIERS = frozenset({"all", "several", "many", "some", "other", "more", "most", "two", "three", "four", "five", "dozens", "hundreds", "thousands", "newly", "recently", "wrongfully", "unjustly"})
+
 #: Words after a noun that tie actors to it: "expulsion of", "attack by", "sanctions against".
 NOUN_LINKS = frozenset({"of", "by", "against", "on", "to", "with", "between", "over", "in"})
 
@@ -78,7 +81,7 @@ class VerbFinder:
 
     def _best(self, lowers: list[str], index: int, after_actor: bool, proper: frozenset[int] = frozenset()) -> VerbMatch | None:
         passive = self._is_passive(lowers, index)
-        not_a_verb = self._used_as_noun(lowers, index, proper) or self._participle_modifier(lowers, index)
+        not_a_verb = self._used_as_noun(lowers, index, proper) or self._participle_modifier(lowers, index) or self._attributive(lowers, index)
         describing = lowers[index].endswith("ing") and (index - 1 in self._actor_tokens or index and lowers[index - 1] in self.lexicon["non_human_heads"])  # "the coalition fighting in Yemen"
         reduced = after_actor and not passive and self._no_object_follows(lowers, index)
         best, best_rank = None, None
@@ -197,6 +200,16 @@ class VerbFinder:
             if lowers[at] in lexicon["determiners"] or lowers[at] == "'s":
                 return True
         return False
+
+    def _attributive(self, lowers: list[str], index: int) -> bool:
+        """ "release all detained protesters", "free several jailed opposition figures": a
+        participle between a quantifier and its noun describes; it is not an act."""
+        word = lowers[index]
+        if not word.endswith("ed") or index == 0 or index + 1 >= len(lowers):
+            return False
+        following = lowers[index + 1]
+        noun_follows = following.isalpha() and following not in self.lexicon["prepositions"] and following not in self.lexicon["determiners"] and following not in ("and", "or", "by")
+        return lowers[index - 1] in ATTRIBUTIVE_QUANTIFIERS and noun_follows
 
     def _participle_modifier(self, lowers: list[str], index: int) -> bool:
         """ "the coalition fighting in Yemen", "to end fighting": an -ing form right after
