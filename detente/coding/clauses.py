@@ -416,7 +416,9 @@ class ClauseReader:
             if word == "by" and not source:
                 source = self._coordinated(sentence, actor)
             elif word == "between" and not source:
-                source = self._coordinated(sentence, actor)
+                parties = self._coordinated(sentence, actor)  # "talks between India and China": India -> China
+                together = match.pattern.plover == "COOPERATE"  # but "joint exercises between India and France": both
+                source, target = (parties, []) if together else (parties[:1], parties[1:])
             elif word == "of" and not source and match.pattern.plover == "REQUEST":
                 source = self._coordinated(sentence, actor)  # "at the request of the Mozambican government"
             elif word in ("of", "against", "on", "to", "with", "over") and not target:
