@@ -22,7 +22,7 @@ def actors(pipeline, text: str) -> dict[str, str | None]:
         ("Washington imposed new sanctions on Iran.", "Washington", "USA"),
         ("Wildfires spread across Washington state on Monday.", "Washington", None),
         ("A statue of George Washington was unveiled.", "Washington", None),
-        ("The Washington Post reported the talks.", "Washington", None),
+        ("The Washington Monument reopened to visitors.", "Washington", None),
         ("Jordan closed its border with Syria.", "Jordan", "JOR"),
         ("Michael Jordan visited Amman.", "Jordan", None),
         ("Turkey summoned the Swedish ambassador.", "Turkey", "TUR"),
@@ -50,3 +50,11 @@ def test_ambiguity_rules_file_is_checked_like_every_data_file(tmp_path):
     bad.write_text("- name: Georgia\n  cancel: Atlanta\n", encoding="utf-8")
     problems = list(check_file(bad, "ambiguity"))
     assert problems and ":1:" in str(problems[0]) and "cancel" in str(problems[0])
+
+
+def test_ambiguity_a_newspaper_named_for_a_city_is_media_not_government(pipeline):
+    from detente.model import Document
+
+    doc = pipeline(Document(id="t", text="The Washington Post reported the talks."))
+    actor = doc.sentences[0].actors[0]
+    assert (actor.text, actor.country, actor.sector) == ("Washington Post", "USA", "MED")

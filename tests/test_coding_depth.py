@@ -375,3 +375,9 @@ def test_coder_a_leader_leaving_a_capital_is_no_retreat(pipeline):
 def test_verbs_a_participle_after_a_quantifier_is_an_adjective(pipeline):
     events = code(pipeline, "The EU called on Belarus to release all detained protesters.")
     assert not of_type(events, "COERCE")
+
+
+def test_actors_a_newspapers_reporter_is_of_its_state(pipeline):
+    events = code(pipeline, "A Russian court convicted the Wall Street Journal reporter Evan Gershkovich of espionage.")
+    conviction = of_type(events, "SANCTION")[0]
+    assert codes(conviction.source) == ["RUS"] and codes(conviction.target) == ["USA"]
