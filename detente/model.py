@@ -136,6 +136,14 @@ class Sentence:
     quantities: list[QuantityMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     verbs: list[VerbMatch] = field(default_factory=list)
+    _lowers: list[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def lowers(self) -> list[str]:
+        """The tokens in lower case, computed once (tokens do not change after splitting)."""
+        if self._lowers is None or len(self._lowers) != len(self.tokens):
+            self._lowers = [t.lower for t in self.tokens]
+        return self._lowers
 
     def span_text(self, start: int, end: int) -> str:
         """The sentence text covered by tokens start..end (end exclusive)."""

@@ -42,7 +42,7 @@ class AppraisalReader:
     lexicon: Lexicon
 
     def __call__(self, sentence: Sentence) -> list[Appraisal]:
-        lowers = [t.lower for t in sentence.tokens]
+        lowers = sentence.lowers
         coded = {v.start for v in sentence.verbs if not v.pattern.noun}
         found = []
         for at, word in enumerate(lowers):

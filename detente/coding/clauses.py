@@ -174,7 +174,7 @@ class ClauseReader:
         """ "X plans to meet": X. After "urged Y ... to", the one urged would act; if
         no actor follows the request verb, nobody known does."""
         start = self._clause_start(sentence, before)
-        lowers = [t.lower for t in sentence.tokens]
+        lowers = sentence.lowers
         requests = [i for i in range(start, before) if lowers[i] in self.lexicon["request_verbs"]]
         if requests:
             after = [a for a in sentence.actors if requests[-1] < a.start and a.end <= before]
@@ -221,7 +221,7 @@ class ClauseReader:
 
     def _clause_start(self, sentence: Sentence, before: int) -> int:
         boundaries = self.lexicon["clause_boundaries"]
-        lowers = [t.lower for t in sentence.tokens]
+        lowers = sentence.lowers
         for at in range(before - 1, -1, -1):
             if lowers[at] in boundaries and not (lowers[at] == "since" and at > 0 and lowers[at - 1] in self.lexicon["have_forms"]):
                 return at + 1  # but "India has since moved troops": an adverb
@@ -259,7 +259,7 @@ class ClauseReader:
     def object_end(self, sentence: Sentence, match: VerbMatch) -> int:
         later = [v.start for v in sentence.verbs if v.start > match.start]
         limit = min(later) if later else len(sentence.tokens)
-        lowers = [t.lower for t in sentence.tokens]
+        lowers = sentence.lowers
         for at in range(match.end, limit):
             if lowers[at] in TARGET_STOPS or lowers[at] == "," and self._ends_clause(lowers, at):
                 return at
@@ -299,7 +299,7 @@ class ClauseReader:
 
     def _opponent(self, sentence: Sentence, match: VerbMatch) -> list[Actor]:
         """The other side of "in a clash with X", "in fighting with X" after a passive."""
-        lowers = [t.lower for t in sentence.tokens]
+        lowers = sentence.lowers
         for at in range(match.end, min(len(lowers) - 1, match.end + 8)):
             if lowers[at] in (",", ";", "."):
                 return []
@@ -390,7 +390,7 @@ class ClauseReader:
         """For "receive"-like verbs: the one after "from", or a possessor in the object."""
         end = self.object_end(sentence, match)
         after = [a for a in sentence.actors if match.end <= a.start < end and a.resolved]
-        lowers = [t.lower for t in sentence.tokens]
+        lowers = sentence.lowers
         for actor in after:
             if lowers[actor.start - 1] == "from" or actor.end < len(lowers) and lowers[actor.end] == "'s":
                 return [actor]
@@ -467,7 +467,7 @@ class ClauseReader:
         """ "Russia's expulsion", "U.S. sanctions", "the Russian invasion": the actor
         right before the noun, with only "'s" and modifiers between; "their withdrawal":
         the subject of the clause."""
-        lowers = [t.lower for t in sentence.tokens]
+        lowers = sentence.lowers
         before = [w for w in lowers[max(0, match.start - 3) : match.start] if w not in ("first", "full", "final", "planned", "own")]
         if before[-1:] in (["their"], ["its"]):
             return self._subject(sentence, match.start)
@@ -494,7 +494,7 @@ class ClauseReader:
 def _authorities(sentence: Sentence, match: VerbMatch, subject: list[Actor]) -> list[Actor]:
     """The state that arrests, bans or deports when the passive does not say: the state
     of the place it happens in, else of the people it happens to."""
-    lowers = [t.lower for t in sentence.tokens]
+    lowers = sentence.lowers
     named = next((a for a in sentence.actors if a.start > match.end and a.country and lowers[a.start - 1] in ("from", "in", "by") or a.start > match.end + 1 and a.country and lowers[a.start - 2 : a.start] == ["from", "the"]), None)
     place = next((p for p in sentence.places if p.country and p.start >= match.end), None)
     country = named.country if named else place.country if place else next((a.country for a in subject if a.country), None)

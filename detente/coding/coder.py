@@ -74,7 +74,7 @@ class EventCoder:
         a score or a word of the trade turns violence verbs into metaphors."""
         if SCORE_RE.search(sentence.text):
             return True
-        return self.status.lexicon.occurs_in("non_political_cues", [t.lower for t in sentence.tokens])
+        return self.status.lexicon.occurs_in("non_political_cues", sentence.lowers)
 
     def _appraisals(self, document: Document, sentence: Sentence, events: list[Event]) -> list[Event]:
         """ "Romania said Moscow's attacks were unacceptable": ACCUSE; "said the
@@ -96,7 +96,7 @@ class EventCoder:
         """ "Islamic State's Afghan affiliate claimed responsibility for the attack": the
         claimant is the doer of the story's unattributed attacks, and the claim is no
         concession."""
-        lowers = [t.lower for t in sentence.tokens]
+        lowers = sentence.lowers
         lexicon = self.status.lexicon
         if not lexicon.occurs_in("responsibility_claims", lowers):
             return events
@@ -116,7 +116,7 @@ class EventCoder:
     def _joint_acts(self, document: Document, sentence: Sentence, events: list[Event]) -> list[Event]:
         """ "Somali and Kenyan forces carried out joint raids", "in a joint operation": states
         acting together COOPERATE, whatever else they do (PLOVER 2.0)."""
-        lowers = [t.lower for t in sentence.tokens]
+        lowers = sentence.lowers
         found = []
         for at, word in enumerate(lowers[:-1]):
             if word != "joint" or lowers[at + 1] not in self.status.lexicon["joint_nouns"]:
@@ -133,7 +133,7 @@ class EventCoder:
     def _bare_refusals(self, document: Document, sentence: Sentence, events: list[Event]) -> list[Event]:
         """ "Colombia refused to accept two U.S. deportation flights": a refusal is a
         REJECT even when what is refused has no pattern of its own."""
-        lowers = [t.lower for t in sentence.tokens]
+        lowers = sentence.lowers
         lexicon = self.status.lexicon
         if not lexicon.occurs_in("bare_refusals", lowers):
             return []
@@ -298,7 +298,7 @@ def _parent_org(sentence: Sentence, actors: list[Actor]) -> list[Actor]:
     if not actors:
         return actors
     first = actors[0]
-    lowers = [t.lower for t in sentence.tokens]
+    lowers = sentence.lowers
     owner = next((a for a in sentence.actors if a.org and a.end == first.start - 1 and lowers[a.end] == "'s"), None)
     if owner is None:
         owner = next((a for a in sentence.actors if a.org and a.end <= first.start and "'s" in a.text and a.start == first.start), None)
@@ -380,7 +380,7 @@ def as_assistance(event: Event, sentence: Sentence, ontology: Ontology, lexicon)
     own = {a.country for a in event.source if a.country}
     foreign = [a for a in event.target if a.country and a.country not in own]
     if event.plover == "MOBILIZE" and foreign and event.mode in (None, "troops", "police"):
-        helping = lexicon.occurs_in("assistance_cues", [t.lower for t in sentence.tokens])
+        helping = lexicon.occurs_in("assistance_cues", sentence.lowers)
         police = any(t.lower in ("police", "officers", "peacekeepers") for t in sentence.tokens[event_token(sentence, event) :][:6])
         if helping or police:
             event.plover, event.mode, event.cameo = "AID", None, "074"

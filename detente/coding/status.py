@@ -23,7 +23,7 @@ class StatusReader:
     lexicon: Lexicon
 
     def __call__(self, sentence: Sentence, match: VerbMatch) -> str:
-        lowers = [t.lower for t in sentence.tokens]
+        lowers = sentence.lowers
         start = self._window_start(lowers, match.start)
         dated = {i for d in sentence.dates for i in range(d.start, d.end)}
         window = [w for i, w in enumerate(lowers[start : match.start], start) if i not in dated]  # "refused on Monday to extend"

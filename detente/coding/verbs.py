@@ -44,7 +44,7 @@ class VerbFinder:
         )
 
     def __call__(self, sentence: Sentence) -> list[VerbMatch]:
-        lowers = [t.lower for t in sentence.tokens]
+        lowers = sentence.lowers
         proper = frozenset(i for i, t in enumerate(sentence.tokens) if t.norm[:1].isupper()) | frozenset(
             i for a in sentence.actors for i in range(a.start, a.end)
         )  # names and actors: never the modifiers of a following noun

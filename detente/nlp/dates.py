@@ -6,6 +6,7 @@ publication date stay unresolved: unknown is None, never a guess.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -59,8 +60,13 @@ def find_dates(sentence: Sentence, published: dt.date | None) -> list[DateMentio
 
 
 def _token_span(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
-    indices = [i for i, t in enumerate(sentence.tokens) if t.start < end and start < t.end]
-    return (indices[0], indices[-1] + 1) if indices else (0, 0)
+    """The tokens overlapping characters start..end (tokens are in order, so bisect)."""
+    ends = [t.end for t in sentence.tokens]
+    first = bisect.bisect_right(ends, start)
+    last = first
+    while last < len(sentence.tokens) and sentence.tokens[last].start < end:
+        last += 1
+    return (first, last) if last > first else (0, 0)
 
 
 def _iso(match, published):
