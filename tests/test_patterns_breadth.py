@@ -149,3 +149,10 @@ def test_retaliation_in_kind_by_object():
     duties = code_text("China retaliated against Canada with tariffs on canola.", "2024-04-20")
     assert [e.plover for e in strike][:1] == ["ASSAULT"]
     assert "SANCTION" in [e.plover for e in duties]
+
+
+def test_withdrawing_accreditation_is_an_expulsion():
+    from detente import code_text
+
+    events = code_text("NATO withdrew the accreditation of eight members of the Russian mission on Tuesday.", "2021-10-06")
+    assert [(e.plover, e.mode, [a.country for a in e.target]) for e in events] == [("SANCTION", "expel", ["RUS"])]
