@@ -381,3 +381,13 @@ def test_actors_a_newspapers_reporter_is_of_its_state(pipeline):
     events = code(pipeline, "A Russian court convicted the Wall Street Journal reporter Evan Gershkovich of espionage.")
     conviction = of_type(events, "SANCTION")[0]
     assert codes(conviction.source) == ["RUS"] and codes(conviction.target) == ["USA"]
+
+
+def test_verbs_began_with_a_gerund_is_the_act(pipeline):
+    events = code(pipeline, "Iran began deporting undocumented Afghans on Wednesday.")
+    assert [(e.plover, codes(e.source), codes(e.target)) for e in events][:1] == [("COERCE", ["IRN"], ["AFG"])]
+
+
+def test_patterns_pressed_to_is_a_request(pipeline):
+    events = code(pipeline, "U.S. senators pressed the White House on Tuesday to sanction Saudi officials.")
+    assert of_type(events, "REQUEST")

@@ -21,6 +21,9 @@ NOT_AFTER_PARTICLE = frozenset(
     | {m.lower() for m in ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")}
 )
 
+#: Verbs whose -ing complement is the act itself: "began deporting", "resumed shelling".
+ASPECTUAL_VERBS = frozenset({"began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues", "resumed", "resume", "resumes", "kept"})
+
 #: Words after which a participle before a noun is an adjective: "all detained protesters".
 ATTRIBUTIVE_QUANTIFIERS = frozenset({"all", "several", "many", "some", "other", "more", "most", "two", "three", "four", "five", "dozens", "hundreds", "thousands", "newly", "recently", "wrongfully", "unjustly"})
 
@@ -220,7 +223,7 @@ class VerbFinder:
         lexicon = self.lexicon
         if before in lexicon["be_forms"] or before in lexicon["adjunct_openers"] or before in lexicon["prepositions"] or before.endswith("ly"):
             return False
-        return before not in ("and", "or", "but", "then", "also", "not")
+        return before not in ("and", "or", "but", "then", "also", "not") and before not in ASPECTUAL_VERBS
 
     def _no_object_follows(self, lowers: list[str], index: int) -> bool:
         """ "a Hamas member jailed over a year ago", "soldiers killed in Ukraine": a
