@@ -84,7 +84,7 @@ def test_evaluation_seed_finds_at_least_eight_of_ten_with_no_forbid_violation(sh
     assert score.forbid_violations == [], report(score, show=True)
 
 
-DEV_GOLD_F1_FLOOR = 0.84  # raise as the coder improves; issue 4 aims at 0.85
+DEV_GOLD_F1_FLOOR = 0.85  # raise as the coder improves; issue 4 aims at 0.85
 
 
 def test_evaluation_dev_gold_set_is_well_formed(repo_root):
