@@ -391,3 +391,8 @@ def test_verbs_began_with_a_gerund_is_the_act(pipeline):
 def test_patterns_pressed_to_is_a_request(pipeline):
     events = code(pipeline, "U.S. senators pressed the White House on Tuesday to sanction Saudi officials.")
     assert of_type(events, "REQUEST")
+
+
+def test_appraisal_no_evidence_is_no_accusation(pipeline):
+    events = code(pipeline, "Germany said there was no evidence of Russian involvement in the fire.")
+    assert not [e for e in events if e.plover == "ACCUSE" and e.status == "asserted"]

@@ -35,6 +35,7 @@ class Appraisal:
 
     match: VerbMatch
     named: Actor | None
+    denied: bool = False  # "said there was no evidence of Russian involvement"
 
 
 @dataclass
@@ -55,7 +56,8 @@ class AppraisalReader:
             pattern = self._pattern(judged, before)
             if pattern is not None:
                 blames = self.lexicon.occurs_in("blame_words", judged)
-                found.append(Appraisal(VerbMatch(pattern, at, at + 1), self._doer(sentence, lowers, at + 1, at + 1 + len(judged), blames)))
+                denied = pattern is ACCUSATION and (self.lexicon.occurs_in("negation", judged) or "no" in judged)
+                found.append(Appraisal(VerbMatch(pattern, at, at + 1), self._doer(sentence, lowers, at + 1, at + 1 + len(judged), blames), denied))
         return found
 
     def _doer(self, sentence: Sentence, lowers: list[str], start: int, end: int, blames: bool = False) -> Actor | None:

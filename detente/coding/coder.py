@@ -88,7 +88,7 @@ class EventCoder:
                 continue
             target = act_owner(document, source, appraisal.named)
             if target:
-                status = self.status(sentence, appraisal.match)
+                status = "negated" if appraisal.denied else self.status(sentence, appraisal.match)
                 found.append(self._event(document, sentence, appraisal.match, Roles(source, target), status))
         return found
 
