@@ -396,3 +396,26 @@ def test_patterns_pressed_to_is_a_request(pipeline):
 def test_appraisal_no_evidence_is_no_accusation(pipeline):
     events = code(pipeline, "Germany said there was no evidence of Russian involvement in the fire.")
     assert not [e for e in events if e.plover == "ACCUSE" and e.status == "asserted"]
+
+
+def test_coder_an_unattributed_air_strike_is_coded_on_whom_it_hit(pipeline):
+    events = code(pipeline, "An air strike destroyed Turkey's border post near Qamishli on Monday.")
+    attack = of_type(events, "ASSAULT")[0]
+    assert codes(attack.target) == ["TUR"]
+
+
+def test_coder_the_attack_referring_back_is_no_new_unattributed_event(pipeline):
+    text = "Sweden summoned Iraq's envoy over the attack on its embassy."
+    assert not [e for e in code(pipeline, text) if e.plover == "ASSAULT" and not e.source]
+
+
+def test_clauses_each_side_accused_the_other(pipeline):
+    text = "Armenia and Azerbaijan agreed to a truce on Sunday. Within hours each side accused the other of breaking it."
+    accuse = of_type(code(pipeline, text), "ACCUSE")[0]
+    assert sorted(codes(accuse.source)) == ["ARM", "AZE"] and sorted(codes(accuse.target)) == ["ARM", "AZE"]
+
+
+def test_appraisal_no_justification_condemns(pipeline):
+    text = "Thailand's army seized power in Bangkok on Thursday. Washington said there was no justification for the coup."
+    accuse = of_type(code(pipeline, text), "ACCUSE")
+    assert accuse and accuse[0].status == "asserted" and codes(accuse[0].source) == ["USA"]

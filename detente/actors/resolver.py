@@ -136,8 +136,8 @@ class ActorResolver:
         groups = []
         for at, word in enumerate(lowers[:-1]):
             counted = word in GROUP_SIZES and at > 0 and lowers[at - 1] == "the"
-            if not (word == "both" or counted):
-                continue
+            if not (word in ("both", "each") or counted):
+                continue  # "both sides", "each side", "the three countries"
             noun_at = at + 1
             existing = covered.get(noun_at)
             if existing is not None and existing.kind == "sector" and not existing.resolved:

@@ -56,9 +56,20 @@ class AppraisalReader:
             pattern = self._pattern(judged, before)
             if pattern is not None:
                 blames = self.lexicon.occurs_in("blame_words", judged)
-                denied = pattern is ACCUSATION and (self.lexicon.occurs_in("negation", judged) or "no" in judged)
+                denied = pattern is ACCUSATION and self._denied(judged)
                 found.append(Appraisal(VerbMatch(pattern, at, at + 1), self._doer(sentence, lowers, at + 1, at + 1 + len(judged), blames), denied))
         return found
+
+    def _denied(self, judged: list[str]) -> bool:
+        """ "no evidence of Russian involvement" denies; "no justification for the coup"
+        condemns (the negation is the condemnation's own word)."""
+        denying = [i for i, w in enumerate(judged) if w in ("no", "not", "never", "n't", "neither", "nor")]
+        condemning: set[int] = set()
+        for end in range(1, len(judged) + 1):
+            start = self.lexicon.phrase_ending_at("condemnation_words", judged, end)
+            if start is not None:
+                condemning.update(range(start, end))
+        return any(i not in condemning for i in denying)
 
     def _doer(self, sentence: Sentence, lowers: list[str], start: int, end: int, blames: bool = False) -> Actor | None:
         """The actor the judged phrase ties to the act: "Moscow's attacks", "abuse by the
@@ -91,7 +102,7 @@ class AppraisalReader:
         if has("accusation_nouns", judged[:5]) and has("dismissal_words", judged):
             return DISMISSAL
         act_nouns = self.lexicon["act_nouns"]
-        if any(w in act_nouns for w in judged[:6] + before) and has("condemnation_words", judged):
+        if any(w in act_nouns for w in judged[:8] + before) and has("condemnation_words", judged):
             return ACCUSATION
         if has("blame_words", judged):
             return ACCUSATION  # "saying Moscow had failed to cooperate", "evidence pointing to Russian involvement"

@@ -99,7 +99,7 @@ class ClauseReader:
             roles.source, roles.target = self._giver(sentence, match), roles.source
         if match.pattern.plover == "PROTEST" and not any(a.resolved for a in roles.source):
             roles.source = _protesters(sentence, match) or roles.source  # "as tens of thousands protested in Yangon"
-        if not roles.target and _reciprocal(sentence, match):
+        if _reciprocal(sentence, match):
             roles.target = list(roles.source)  # "accused each other": both sides, both ways
         return roles
 
@@ -530,7 +530,9 @@ def _protesters(sentence: Sentence, match: VerbMatch) -> list[Actor]:
 
 def _reciprocal(sentence: Sentence, match: VerbMatch) -> bool:
     """ "accused each other", "attacked themselves": the target is the source."""
-    after = [t.lower for t in sentence.tokens[match.end : match.end + 3]]
+    after = sentence.lowers[match.end : match.end + 3]
+    if after[:2] == ["the", "other"] and "each" in sentence.lowers[max(0, match.start - 4) : match.start]:
+        return True  # "each side accused the other"
     return after[:2] in (["each", "other"], ["one", "another"]) or after[:1] in (["themselves"], ["itself"], ["himself"], ["herself"])
 
 

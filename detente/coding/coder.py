@@ -46,9 +46,9 @@ class EventCoder:
             if not role.target:
                 role.target = self._anaphoric_target(document, sentence, match, role)
             _domestic_targets(match, role)
-            if self._anonymous(role, match) and not any(a.resolved for a in role.target):
-                role.target = _place_of(sentence, match)  # "gunmen stormed a studio in Guayaquil": Ecuador
-            if not self._codable(role, match) or match.pattern.needs_target and not self._aimed(sentence, match, role):
+            if self._anonymous(sentence, role, match) and not any(a.resolved for a in role.target):
+                role.target = _harmed(sentence, match) or _place_of(sentence, match)  # "gunmen stormed a studio in Guayaquil": Ecuador
+            if not self._codable(sentence, role, match) or match.pattern.needs_target and not self._aimed(sentence, match, role):
                 continue
             if match.pattern.plover == "ACCUSE" and _self_by_pronoun(role):
                 continue  # "apologised for slavery, calling it a crime": "it" is the act, not the state
@@ -226,8 +226,14 @@ class EventCoder:
             inherited = None  # "would not sign the bill and withdrew it": the second verb is finite, and done
         return inherited if own == "asserted" and inherited else own
 
-    def _codable(self, role: Roles, match: VerbMatch | None = None) -> bool:
-        if self._anonymous(role, match):
+    def _new_subject(self, sentence: Sentence, match: VerbMatch) -> bool:
+        """An attack noun that opens its sentence as new information ("An air strike
+        destroyed ...", "Drone attacks set ..."), not one that refers back ("the attack")."""
+        before = sentence.lowers[: match.start]
+        return not any(v.start < match.start for v in sentence.verbs) and not ({"the", "this", "that", "its", "their"} & set(before))
+
+    def _codable(self, sentence: Sentence, role: Roles, match: VerbMatch) -> bool:
+        if self._anonymous(sentence, role, match):
             # "Five aid workers were abducted in Borno", "gunmen attacked crowds in Kabul":
             # violence by someone unknown, to people or a place known
             return self.keep_unresolved_source or any(a.resolved for a in role.target)
@@ -235,12 +241,12 @@ class EventCoder:
             return True
         return any(actor.resolved for actor in role.source)
 
-    def _anonymous(self, role: Roles, match: VerbMatch | None) -> bool:
+    def _anonymous(self, sentence: Sentence, role: Roles, match: VerbMatch) -> bool:
         """Violence whose doer the text does not name, or names only as armed men."""
-        if match is None or match.pattern.plover not in ANONYMOUS_TYPES:
+        if match.pattern.plover not in ANONYMOUS_TYPES:
             return False
-        if not role.source:
-            return match.passive and match.pattern.plover == "ASSAULT"
+        if not role.source:  # "five aid workers were abducted", "an air strike destroyed Iran's consulate"
+            return match.pattern.plover == "ASSAULT" and (match.passive or match.pattern.noun and self._new_subject(sentence, match))
         return all(not a.resolved and a.kind == "sector" and a.sector in ARMED_SECTORS for a in role.source)
 
     def _event(self, document: Document, sentence: Sentence, match: VerbMatch, role: Roles, status: str) -> Event:
@@ -303,6 +309,17 @@ def _parent_org(sentence: Sentence, actors: list[Actor]) -> list[Actor]:
     if owner is None:
         owner = next((a for a in sentence.actors if a.org and a.end <= first.start and "'s" in a.text and a.start == first.start), None)
     return [owner] if owner is not None else actors
+
+
+def _harmed(sentence: Sentence, match: VerbMatch) -> list[Actor]:
+    """Who an unattributed attack named as a noun hit: the first state or body named after
+    it ("Drone attacks set two Saudi Aramco facilities ablaze"), if it is not a speaker."""
+    tokens = sentence.tokens
+    for actor in sentence.actors:
+        speaking = actor.end < len(tokens) and tokens[actor.end].lower in ("said", "says", "told", "reported")
+        if actor.start >= match.end and actor.resolved and not speaking:
+            return [as_inferred(actor)]
+    return []
 
 
 def _place_of(sentence: Sentence, match: VerbMatch) -> list[Actor]:
