@@ -419,3 +419,14 @@ def test_appraisal_no_justification_condemns(pipeline):
     text = "Thailand's army seized power in Bangkok on Thursday. Washington said there was no justification for the coup."
     accuse = of_type(code(pipeline, text), "ACCUSE")
     assert accuse and accuse[0].status == "asserted" and codes(accuse[0].source) == ["USA"]
+
+
+def test_verbs_gunmen_storming_into_a_state_act(pipeline):
+    events = code(pipeline, "Hezbollah fighters stormed into northern Israel on Monday.")
+    attack = of_type(events, "ASSAULT")[0]
+    assert codes(attack.target) == ["ISR"] and attack.source
+
+
+def test_coder_pulling_out_of_a_deal_is_a_sanction(pipeline):
+    events = code(pipeline, "Washington pulled out of the Iran nuclear deal on Tuesday.")
+    assert [e.plover for e in events][:1] == ["SANCTION"]

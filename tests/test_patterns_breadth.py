@@ -156,3 +156,10 @@ def test_withdrawing_accreditation_is_an_expulsion():
 
     events = code_text("NATO withdrew the accreditation of eight members of the Russian mission on Tuesday.", "2021-10-06")
     assert [(e.plover, e.mode, [a.country for a in e.target]) for e in events] == [("SANCTION", "expel", ["RUS"])]
+
+
+def test_vows_of_war_and_punishment_are_threats():
+    from detente import code_text
+
+    for text in ("Pakistan vowed to respond at a time of its choosing.", "Tehran vowed that Israel would be punished."):
+        assert "THREATEN" in [e.plover for e in code_text(text, "2024-04-02")], text

@@ -404,7 +404,9 @@ def as_assistance(event: Event, sentence: Sentence, ontology: Ontology, lexicon)
             event.goldstein = ontology.goldstein_of("074")
     quits = event.trigger_text.lower().startswith(("withdr", "pull", "quit", "leav", "left", "exit"))
     bodies = event.target and all(a.org and a.org not in ("NGO", "IGO") and not a.country for a in event.target)
-    if event.plover == "RETREAT" and quits and bodies and not any(a.sector == "MIL" for a in event.source):
+    following = sentence.lowers[event_token(sentence, event) :][:12]
+    deal = any(w in ("deal", "agreement", "treaty", "accord", "pact", "convention") for w in following)  # "pulled out of the nuclear deal"
+    if event.plover == "RETREAT" and quits and (bodies or deal) and not any(a.sector == "MIL" for a in event.source):
         event.plover, event.mode, event.cameo = "SANCTION", "withdraw", "160"
         event.goldstein = ontology.goldstein_of("160")
     return event

@@ -232,6 +232,8 @@ class VerbFinder:
         after = lowers[index + 2] if index + 2 < len(lowers) else ""
         if after[:1].isdigit():
             return False  # "troops killed around 50 jihadists": a hedged number is the object
+        if following in ("into", "onto", "through", "across", "toward", "towards"):
+            return False  # "Hamas gunmen stormed into southern Israel": moving, so acting
         return following in self.lexicon["prepositions"] or not following[:1].isalnum() or following.endswith("ly")
 
     def _is_passive(self, lowers: list[str], index: int) -> bool:
