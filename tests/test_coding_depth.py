@@ -430,3 +430,20 @@ def test_verbs_gunmen_storming_into_a_state_act(pipeline):
 def test_coder_pulling_out_of_a_deal_is_a_sanction(pipeline):
     events = code(pipeline, "Washington pulled out of the Iran nuclear deal on Tuesday.")
     assert [e.plover for e in events][:1] == ["SANCTION"]
+
+
+def test_memory_they_after_a_list_in_the_same_sentence(pipeline):
+    text = "Moscow annexed the region on Friday. The leaders of France, Germany and Britain said they regretted the decision."
+    accuse = of_type(code(pipeline, text), "ACCUSE")[0]
+    assert sorted(codes(accuse.source)) == ["DEU", "FRA", "GBR"] and codes(accuse.target) == ["RUS"]
+
+
+def test_verbs_a_cause_after_for_is_its_own_event(pipeline):
+    events = code(pipeline, "Israel did not retaliate for Iran's missile attack on Saturday.")
+    assert [e for e in events if e.plover == "ASSAULT" and codes(e.source) == ["IRN"]]
+
+
+def test_clauses_people_detained_in_a_sentence_about_one_state(pipeline):
+    events = code(pipeline, "More than 1,000 people were detained at protests in dozens of Russian cities.")
+    arrest = of_type(events, "COERCE")[0]
+    assert codes(arrest.source) == ["RUS"]

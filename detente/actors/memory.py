@@ -70,6 +70,7 @@ class DocumentMemory:
         self._add_known_surnames(sentence)
         self._link_appositions(sentence)
         located = self.lexicon["location_prepositions"]
+        self._remember_state_lists(sentence)  # before pronouns: "France, Germany and Britain said they ..."
         for actor in sentence.actors:
             if not actor.resolved:
                 self._resolve_one(sentence, actor)
@@ -77,7 +78,6 @@ class DocumentMemory:
                 actor.org = "NGO"  # "rights groups", "aid agencies": the contract's generic code
             in_place = actor.start > 0 and self._after_preposition(sentence, actor, located)
             self._remember(actor, in_place)
-        self._remember_state_lists(sentence)
         placed = [p.country for p in sentence.places if p.country]
         if placed:
             self.last_place_country = placed[-1]
@@ -96,7 +96,7 @@ class DocumentMemory:
         run: list[Actor] = []
         for actor in sentence.actors:
             joined = run and [t.lower for t in sentence.tokens[run[-1].end : actor.start]] in ([","], ["and"], [",", "and"], ["or"])
-            if not (actor.country and actor.kind in ("country", "capital", "demonym") and not actor.companions):
+            if not (actor.country and actor.kind in ("country", "capital", "demonym", "composed") and not actor.companions):
                 joined, actor = False, None
             if joined:
                 run.append(actor)
@@ -236,7 +236,8 @@ class DocumentMemory:
     def _pronoun(self, sentence: Sentence, actor: Actor) -> _Identity | None:
         if actor.head in self.lexicon["pronouns_plural"]:
             listed = self._listed_states()
-            if listed and (actor.head == "them" or self._plural_pronoun() is None):
+            same_sentence = bool(self.state_lists) and self.state_lists[-1][0] == self.sentence_index
+            if listed and (actor.head == "them" or same_sentence or self._plural_pronoun() is None):
                 _as_group(actor, listed)  # "Spain, Ireland and Norway ... accused them"
                 return None
             return self._plural_pronoun()

@@ -498,6 +498,9 @@ def _authorities(sentence: Sentence, match: VerbMatch, subject: list[Actor]) -> 
     named = next((a for a in sentence.actors if a.start > match.end and a.country and lowers[a.start - 1] in ("from", "in", "by") or a.start > match.end + 1 and a.country and lowers[a.start - 2 : a.start] == ["from", "the"]), None)
     place = next((p for p in sentence.places if p.country and p.start >= match.end), None)
     country = named.country if named else place.country if place else next((a.country for a in subject if a.country), None)
+    states = {a.country for a in sentence.actors if a.country and a.resolved}
+    if country is None and len(states) == 1:
+        country = states.pop()  # "1,300 people were detained at protests in dozens of Russian cities"
     if country is None:
         return []
     return [Actor("", match.start, match.start, "implied", country=country, sector="GOV", inferred=True)]

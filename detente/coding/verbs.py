@@ -78,7 +78,9 @@ class VerbFinder:
         for verb in matches:
             if not verb.pattern.noun and verb.start < noun.start <= verb.end + 5:
                 between = lowers[verb.end : noun.start]
-                if not any(w in (",", ";", ".", "but") or i and w in self.lexicon["prepositions"] and w not in ("for", "of", "over") for i, w in enumerate(between)):
+                content = ("for", "of", "over") if verb.pattern.plover in ("ACCUSE", "REQUEST", "PROTEST") else ()  # "blamed X for the attack"
+                particle = verb.particle_at - verb.end if verb.particle_at is not None else None
+                if not any(w in (",", ";", ".", "but") or i != particle and w in self.lexicon["prepositions"] and w not in content for i, w in enumerate(between)):
                     return True  # but "sent troops to Mozambique at the request of": a second event
         return False
 
