@@ -447,3 +447,23 @@ def test_clauses_people_detained_in_a_sentence_about_one_state(pipeline):
     events = code(pipeline, "More than 1,000 people were detained at protests in dozens of Russian cities.")
     arrest = of_type(events, "COERCE")[0]
     assert codes(arrest.source) == ["RUS"]
+
+
+def test_coder_an_act_recalled_in_a_since_clause_is_background(pipeline):
+    text = "Relations have sunk to their worst level since the two countries established diplomatic ties in 1979, analysts say."
+    assert not [e for e in code(pipeline, text) if e.status == "asserted"]
+
+
+def test_status_an_order_to_yield_demands_it(pipeline):
+    events = code(pipeline, "The court on Friday ordered Israel to immediately halt its offensive in Rafah.")
+    assert not [e for e in events if e.plover == "RETREAT" and e.status == "asserted"]
+
+
+def test_status_a_threat_to_open_the_gates_and_send_covers_both(pipeline):
+    events = code(pipeline, "Turkey threatened on Thursday to open the gates and send refugees to Europe.")
+    assert not [e for e in events if e.plover == "AID" and e.status == "asserted"]
+
+
+def test_coder_business_rivals_battling_problems_are_no_violence(pipeline):
+    events = code(pipeline, "Airbus beat Boeing in jet deliveries as its American rival battled quality problems.")
+    assert not [e for e in events if e.status == "asserted"]

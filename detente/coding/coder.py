@@ -66,7 +66,7 @@ class EventCoder:
         events.extend(self._departures(document, sentence, events))
         if events and self._non_political(sentence):
             events = [e for e in events if e.plover not in METAPHOR_PRONE_TYPES]
-        events = [e for e in events if not self._harmless(sentence, e)]
+        events = [e for e in events if not self._harmless(sentence, e) and not _background(document, sentence, e)]
         return _without_noun_echoes(_decisions(events, sentence, self.status.lexicon), sentence)
 
     def _non_political(self, sentence: Sentence) -> bool:
@@ -309,6 +309,16 @@ def _parent_org(sentence: Sentence, actors: list[Actor]) -> list[Actor]:
     if owner is None:
         owner = next((a for a in sentence.actors if a.org and a.end <= first.start and "'s" in a.text and a.start == first.start), None)
     return [owner] if owner is not None else actors
+
+
+def _background(document: Document, sentence: Sentence, event: Event) -> bool:
+    """ "relations have sunk to their worst level since the two countries established
+    ties in 1979": an act recalled in a "since" clause, a year or more before the story,
+    is background, not news."""
+    if event.date is None or document.date is None or (document.date - event.date).days < 365:
+        return False
+    at = event_token(sentence, event)
+    return "since" in sentence.lowers[max(0, at - 8) : at]
 
 
 def _harmed(sentence: Sentence, match: VerbMatch) -> list[Actor]:

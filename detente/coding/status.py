@@ -15,6 +15,8 @@ ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical",
 GOVERNING = (("hypothetical", HYPOTHETICAL), ("request_verbs", HYPOTHETICAL), ("governing_hypothetical", HYPOTHETICAL), ("future", FUTURE), ("governing_future", FUTURE))
 _HARD_STOPS = frozenset({";", ":", ".", '"', "(", ")"})
 _COORDINATORS = frozenset({"and", "but", "or", "then", "yet"})
+#: Acts that an order from outside only demands: the ordered must still yield.
+YIELDING_TYPES = frozenset({"RETREAT", "CONCEDE", "AGREE", "COOPERATE", "AID", "CONSULT", "SUPPORT"})
 _SUBORDINATORS = frozenset({"after", "before", "since", "because", "while", "when", "although", "though", "following", "during", "despite"})
 
 
@@ -35,8 +37,12 @@ class StatusReader:
             return HYPOTHETICAL  # "if Minsk does not release", "is not obliged to negotiate": no act, no denial
         if self._has(window, "negation") or any(w.endswith("n't") for w in window):
             return NEGATED
-        if self._infinitive(lowers, match.start) or match.pattern.noun:
-            governed = self._governing_window(lowers, start, match.start)
+        chained = self._chained_infinitive(lowers, match.start)
+        if self._infinitive(lowers, match.start) or match.pattern.noun or chained is not None:
+            at = chained if chained is not None else match.start
+            governed = self._governing_window(lowers, self._window_start(lowers, at) if chained is not None else start, at)
+            if match.pattern.plover in YIELDING_TYPES and self._has(governed, "orders"):
+                return HYPOTHETICAL  # "the court ordered Israel to halt its offensive": demanded, not done
             for name, status in GOVERNING:
                 if self._has(governed, name):
                     return status
@@ -97,8 +103,23 @@ class StatusReader:
             return False
         return any(v.pattern.plover == "ACCUSE" and v.start < before for v in sentence.verbs)
 
+    def _chained_infinitive(self, lowers: list[str], start: int) -> int | None:
+        """ "threatened to open the gates and send refugees": the "to" that "and send"
+        continues, if any."""
+        if start == 0 or lowers[start - 1] not in ("and", "or"):
+            return None
+        for at in range(start - 2, max(-1, start - 10), -1):
+            if lowers[at] in _HARD_STOPS or lowers[at] == ",":
+                return None
+            if lowers[at] == "to":
+                return at + 1
+        return None
+
     def _infinitive(self, lowers: list[str], start: int) -> bool:
-        return start > 0 and lowers[start - 1] == "to"
+        at = start - 1
+        while at > 0 and lowers[at].endswith("ly"):
+            at -= 1  # "ordered Israel to immediately halt"
+        return at >= 0 and lowers[at] == "to"
 
     def _governing_window(self, lowers: list[str], start: int, end: int) -> list[str]:
         """For "... urged other states in the region to deepen ...": the words back to
