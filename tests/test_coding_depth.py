@@ -467,3 +467,18 @@ def test_status_a_threat_to_open_the_gates_and_send_covers_both(pipeline):
 def test_coder_business_rivals_battling_problems_are_no_violence(pipeline):
     events = code(pipeline, "Airbus beat Boeing in jet deliveries as its American rival battled quality problems.")
     assert not [e for e in events if e.status == "asserted"]
+
+
+def test_clauses_two_verbs_sharing_one_object(pipeline):
+    events = code(pipeline, "Russian ships fired on and seized three Ukrainian navy vessels off Crimea.")
+    assert all(codes(e.target) == ["UKR"] for e in events if e.plover in ("ASSAULT", "COERCE"))
+
+
+def test_status_a_reported_plan_with_a_long_subject_is_future(pipeline):
+    events = code(pipeline, "Obama announced on Wednesday that the United States and Cuba would restore diplomatic relations.")
+    assert [(e.plover, e.status) for e in events][:1] == [("AGREE", "future")]
+
+
+def test_clauses_a_speaker_inside_the_object_is_not_the_target(pipeline):
+    events = code(pipeline, "Indian warplanes struck what New Delhi said was a militant camp in Pakistan.")
+    assert [codes(e.target) for e in events if e.plover == "ASSAULT"][:1] == [["PAK"]]

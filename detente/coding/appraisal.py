@@ -49,7 +49,7 @@ class AppraisalReader:
         for at, word in enumerate(lowers):
             if word not in APPRAISING_VERBS or at == 0 or lowers[at - 1] == "," and word != "saying":
                 continue  # "..., officials said": the judgement, if any, came before
-            judged = self._judged(lowers, at + 1)
+            judged = self._judged(lowers, at + 1, coded)
             if not judged or any(at < v < at + len(judged) for v in coded) and not self.lexicon.occurs_in("blame_words", judged):
                 continue  # a coded verb in the complement is an event of its own, unless it is what they are blamed for
             before = lowers[max(0, at - 6) : at] if word not in ("said", "says") else []  # "a move Grossi called ..."
@@ -86,13 +86,15 @@ class AppraisalReader:
                 return actor
         return None
 
-    def _judged(self, lowers: list[str], start: int) -> list[str]:
-        """The complement: from after the verb (and "that") to the clause's end."""
+    def _judged(self, lowers: list[str], start: int, coded: set[int] | frozenset[int] = frozenset()) -> list[str]:
+        """The complement: from after the verb (and "that") to the clause's end, or to an
+        "and" that opens another coded verb ("called the move an escalation and demanded")."""
         if start < len(lowers) and lowers[start] == "that":
             start += 1
         words = []
-        for word in lowers[start : start + JUDGEMENT_WINDOW]:
-            if word in (".", ";", ":", "but", "while", "although"):
+        for at in range(start, min(len(lowers), start + JUDGEMENT_WINDOW)):
+            word = lowers[at]
+            if word in (".", ";", ":", "but", "while", "although") or word == "and" and at + 1 in coded:
                 break
             words.append(word)
         return words

@@ -238,6 +238,8 @@ class ClauseReader:
             free = [a for a in candidates if a.sector not in ("MIL", "COP") or a.country and a.country not in own]
         else:
             free = [a for a in candidates if not self._located(sentence, a, located) or a.start - 1 == match.particle_at]
+        speech = self.lexicon["speech_verbs"]
+        free = [a for a in free if not (a.end < len(sentence.tokens) and sentence.lowers[a.end] in speech)]  # "struck what New Delhi said was"
         if not free:
             return []
         chosen = free[0]
@@ -368,6 +370,10 @@ class ClauseReader:
         for match in reversed(sentence.verbs):
             own = roles[match.start]
             after = match.particle_at + 1 if match.particle_at is not None else match.end
+            shared = next((v for v in sentence.verbs if v.start == after + 1), None) if after < len(sentence.tokens) and sentence.lowers[after] == "and" else None
+            if not own.target and shared is not None and not shared.pattern.noun:
+                own.target = roles[shared.start].target  # "fired on and seized three Ukrainian vessels"
+                continue
             if not own.target and after + 1 < len(sentence.tokens) and sentence.tokens[after].lower == "to":
                 embedded = next((v for v in sentence.verbs if v.start == after + 1), None)
                 if embedded is not None and roles[embedded.start].source == own.source:

@@ -50,7 +50,7 @@ class StatusReader:
             noun_status = self._noun_status(lowers, match)
             if noun_status:
                 return noun_status
-        if self._conditional_would(window):
+        if self._conditional_would(window) or "would" in window and self._reported(lowers, match.start):
             return FUTURE
         if self._has(window, "hypothetical"):
             return HYPOTHETICAL
@@ -139,9 +139,22 @@ class StatusReader:
     def _has(self, window: list[str], name: str) -> bool:
         return self.lexicon.occurs_in(name, window)
 
+    def _reported(self, lowers: list[str], start: int) -> bool:
+        """ "Obama announced on Wednesday that the United States and Cuba would restore
+        relations": a plan reported by a speaker, however long the subject."""
+        for at in range(start - 1, max(-1, start - 16), -1):
+            if lowers[at] in _HARD_STOPS:
+                return False
+            if lowers[at] == "that":
+                return any(w in self.lexicon["speech_verbs"] for w in lowers[max(0, at - 4) : at])
+        return False
+
     def _conditional_would(self, window: list[str]) -> bool:
         """ "said it would expel": a reported plan, not a condition."""
         if "would" not in window:
             return False
         at = window.index("would")
-        return any(w in self.lexicon["speech_verbs"] for w in window[max(0, at - 5) : at])  # "said on Wednesday it would"
+        before = window[max(0, at - 5) : at]
+        if "that" in window[:at]:  # "announced that the United States and Cuba would restore"
+            before = window[max(0, window.index("that") - 3) : at]
+        return any(w in self.lexicon["speech_verbs"] for w in before)  # "said on Wednesday it would"
