@@ -45,14 +45,12 @@ class Lexicon:
 
     def occurs_in(self, name: str, lowers: list[str]) -> bool:
         """Whether any word or phrase of list `name` occurs in `lowers`."""
-        words = self.words[name]
+        if not self.words[name].isdisjoint(lowers):
+            return True
         by_last = self._by_last_word[name]
-        for end, word in enumerate(lowers, start=1):
-            if word in words:
-                return True
-            if word in by_last and self.phrase_ending_at(name, lowers, end) is not None:
-                return True
-        return False
+        if by_last.keys().isdisjoint(lowers):
+            return False  # the common case, checked at C speed
+        return any(word in by_last and self.phrase_ending_at(name, lowers, end) is not None for end, word in enumerate(lowers, start=1))
 
     def phrase_ending_at(self, name: str, lowers: list[str], end: int) -> int | None:
         """Start index of a phrase of list `name` that ends just before `end`, if any."""

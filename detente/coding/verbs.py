@@ -40,6 +40,7 @@ class VerbFinder:
         self._capitalised: frozenset[int] = frozenset()  # of the sentence being read
         self._actor_modifiers: frozenset[int] = frozenset()
         self._actor_tokens: frozenset[int] = frozenset()
+        self._windows: dict[tuple[int, int], tuple[list[str], str]] = {}  # of the sentence being read
         lexicon = self.lexicon
         self._not_modifiers = (
             lexicon["be_forms"] | lexicon["have_forms"] | lexicon["prepositions"] | lexicon["speech_verbs"]
@@ -59,6 +60,7 @@ class VerbFinder:
         tokens = sentence.tokens
         self._actor_modifiers = frozenset(i for a in sentence.actors for i in range(a.start, a.end - 1))  # "riot police"
         self._actor_tokens = frozenset(i for a in sentence.actors for i in range(a.start, a.end))
+        self._windows = {}
         self._capitalised = frozenset(  # "Port" in "Port Moresby": the start of a longer name
             i for i in range(1, len(tokens) - 1) if tokens[i].norm[:1].isupper() and tokens[i + 1].norm[:1].isupper() and tokens[i + 1].lower != "general"
         )
@@ -144,17 +146,19 @@ class VerbFinder:
         return None
 
     def _has_object(self, compiled, lowers, index, end, passive) -> bool:
-        if passive:
-            start = max(0, index - OBJECT_WINDOW)
-            window = [w for i, w in enumerate(lowers[start:index], start) if i not in self._capitalised]
-        else:
-            window = [w for i, w in enumerate(lowers[end : end + OBJECT_WINDOW], end) if i not in self._capitalised]
+        window, joined = self._object_window(lowers, max(0, index - OBJECT_WINDOW), index) if passive else self._object_window(lowers, end, end + OBJECT_WINDOW)
         if not compiled.objects.isdisjoint(window):
             return True
-        if not compiled.object_phrases:
-            return False
-        joined = f" {' '.join(window)} "
         return any(f" {phrase} " in joined for phrase in compiled.object_phrases)
+
+    def _object_window(self, lowers: list[str], start: int, end: int) -> tuple[list[str], str]:
+        """The words where objects are looked for, and the same joined for phrases; the same
+        window serves every sense of a verb, so it is made once per sentence."""
+        key = (start, end)
+        if key not in self._windows:
+            window = [w for i, w in enumerate(lowers[start:end], start) if i not in self._capitalised]
+            self._windows[key] = (window, f" {' '.join(window)} ")
+        return self._windows[key]
 
     def _nominal(self, lowers: list[str], index: int, end: int) -> bool:
         """A noun in a noun phrase: after a determiner, possessive or modifier, or
