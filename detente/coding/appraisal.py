@@ -44,6 +44,8 @@ class AppraisalReader:
 
     def __call__(self, sentence: Sentence) -> list[Appraisal]:
         lowers = sentence.lowers
+        if APPRAISING_VERBS.isdisjoint(lowers):
+            return []
         coded = {v.start for v in sentence.verbs if not v.pattern.noun}
         found = []
         for at, word in enumerate(lowers):

@@ -118,6 +118,8 @@ class EventCoder:
         acting together COOPERATE, whatever else they do (PLOVER 2.0)."""
         lowers = sentence.lowers
         found = []
+        if "joint" not in lowers:
+            return found
         for at, word in enumerate(lowers[:-1]):
             if word != "joint" or lowers[at + 1] not in self.status.lexicon["joint_nouns"]:
                 continue
@@ -162,6 +164,8 @@ class EventCoder:
         pattern can tell from a visitor leaving."""
         starts = {e.trigger_start for e in events}
         found = []
+        if DEPARTING.isdisjoint(sentence.lowers):
+            return found
         for at, token in enumerate(sentence.tokens[:-1]):
             if token.lower not in DEPARTING or token.start in starts:
                 continue
