@@ -17,6 +17,7 @@ from detente.cli import main
 from detente.coding.ontology import Ontology
 from detente.importers import ImportFileError, import_files
 from detente.importers.cameo_map import CAMEO_TO_PLOVER, NO_PLOVER, OVERRIDES, code_spellings, known_codes, plover_of
+from detente.store.duckdb_store import SCHEMA
 
 DATA = Path(__file__).parent / "data" / "import"
 GDELT = DATA / "gdelt_events.export.CSV"
@@ -180,6 +181,55 @@ def test_gdelt_reimport_of_a_changed_row_replaces_it(db, tmp_path):
     assert rows(db, "SELECT count(*) FROM events")[0][0] == 7
     row = columns(db, "gdelt:737171002")
     assert (row["cameo"], row["plover"], row["mode"]) == ("112", "ACCUSE", "allege")
+
+
+def duplicated_keys(db: Path) -> list[tuple]:
+    """(table, key) of every document id or event key stored more than once."""
+    return rows(db, """
+        SELECT 'documents', id FROM documents GROUP BY id HAVING count(*) > 1
+        UNION ALL SELECT 'events', doc_id || '#' || seq FROM events GROUP BY doc_id, seq HAVING count(*) > 1
+        UNION ALL SELECT 'gdelt_events', event_id::VARCHAR FROM gdelt_events GROUP BY event_id HAVING count(*) > 1
+    """)
+
+
+def test_keys_stay_unique_without_primary_keys(db, tmp_path):
+    # The tables declare no keys; the import keeps them unique set-wise: the same file
+    # twice, a changed row, and one event in two files are each stored once.
+    import_files(db, "gdelt", [GDELT])
+    import_files(db, "gdelt", [GDELT])
+    changed = tmp_path / "changed.CSV"
+    fields = GDELT.read_text(encoding="utf-8").splitlines()[0].split("\t")
+    fields[26:29] = ["112", "112", "11"]
+    changed.write_text("\t".join(fields) + "\n", encoding="utf-8")
+    import_files(db, "gdelt", [changed, GDELT])
+    import_files(db, "icews", [ICEWS, ICEWS])
+    assert duplicated_keys(db) == []
+    assert rows(db, "SELECT count(*) FROM events WHERE doc_id LIKE 'gdelt:%'")[0][0] == 7
+    assert rows(db, "SELECT count(*) FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'")[0][0] == 0
+
+
+def test_a_store_with_the_primary_keys_of_an_earlier_detente_still_imports(db):
+    connection = duckdb.connect(str(db))
+    connection.execute(SCHEMA.replace("\n    id VARCHAR NOT NULL,", "\n    id VARCHAR PRIMARY KEY,")
+                       .replace("date_precision VARCHAR\n);", "date_precision VARCHAR,\n    PRIMARY KEY (doc_id, seq)\n);"))
+    assert connection.execute("SELECT count(*) FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchone()[0] == 2
+    connection.close()
+    (first,) = import_files(db, "gdelt", [GDELT])
+    (again,) = import_files(db, "gdelt", [GDELT])
+    assert (first.loaded, again.unchanged) == (7, 7)
+    assert rows(db, "SELECT count(*) FROM events")[0][0] == 7 and duplicated_keys(db) == []
+
+
+def test_gdelt_dateadded_that_is_not_a_date_and_time_is_rejected(db, tmp_path):
+    bad = tmp_path / "bad.CSV"
+    lines = GDELT.read_text(encoding="utf-8").splitlines()
+    fields = lines[0].split("\t")
+    fields[59] = "20181399999999"
+    bad.write_text("\t".join(fields) + "\n" + lines[1] + "\n", encoding="utf-8")
+    (report,) = import_files(db, "gdelt", [bad])
+    assert (report.loaded, report.rejected) == (1, 1)
+    assert report.reasons == {"DATEADDED is not a date and time (YYYYMMDDHHMMSS)": 1}
+    assert [(r.line, r.reason) for r in report.examples] == [(1, "DATEADDED is not a date and time (YYYYMMDDHHMMSS)")]
 
 
 def test_gdelt_zip_and_gzip_files(db, tmp_path):

@@ -113,6 +113,10 @@ class Reading:
 
     stage_sql: str
     key_of_line: Callable[[str], str | None]
+    #: SELECT of the STAGED columns and `row_id` (the staged row's rowid) from the staging
+    #: table `imp_staged`, read as the view `imp_rows`: a dataset may stage its file's
+    #: values as read and compute the stored columns here, so that each is written once.
+    rows_sql: str = "SELECT rowid AS row_id, * FROM imp_staged"
     column_labels: dict[str, str] = field(default_factory=dict)  # column -> reason when it does not parse
     columns: list[tuple[str, str]] = field(default_factory=list)  # the file's columns and types, in order
     header_lines: int = 0
@@ -166,7 +170,9 @@ def import_file(connection: duckdb.DuckDBPyConnection, dataset: str, path: str |
         except duckdb.Error as error:
             raise ImportFileError(f"{path}: cannot import as {dataset}: {_first_line(error)}") from error
         finally:
-            for table in ("imp_staged", "imp_docs", "imp_rejects", "imp_rejects_scan"):
+            with contextlib.suppress(duckdb.Error):
+                connection.execute("DROP VIEW IF EXISTS imp_rows")
+            for table in ("imp_staged", "imp_docs", "imp_known", "imp_rejects", "imp_rejects_scan"):
                 with contextlib.suppress(duckdb.Error):
                     connection.execute(f"DROP TABLE IF EXISTS {table}")
     report.seconds = time.perf_counter() - started
@@ -180,6 +186,7 @@ def _load(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: 
     step = _Steps(report.timings)
     with step("read and check"):
         con.execute(f"CREATE OR REPLACE TEMP TABLE imp_staged AS SELECT * FROM ({reading.stage_sql})")
+        con.execute(f"CREATE OR REPLACE TEMP VIEW imp_rows AS {reading.rows_sql}")
         _parse_rejections(con, reading, report)
         _mark_duplicates(con, reading)
         for problem, count in con.execute(
@@ -194,30 +201,30 @@ def _load(con: duckdb.DuckDBPyConnection, reading: Reading, path: Path, report: 
     with step("find rejected lines"):
         _examples(con, reading, path, report)
         report.unmapped.update(dict(con.execute(
-            "SELECT name, count(*) FROM (SELECT unnest(unmapped) AS name FROM imp_staged WHERE problem IS NULL) GROUP BY name"
+            "SELECT name, count(*) FROM (SELECT unnest(unmapped) AS name FROM imp_rows WHERE problem IS NULL) GROUP BY name"
         ).fetchall()))
 
     report.loaded = con.execute("SELECT count(*) FROM imp_staged WHERE problem IS NULL").fetchone()[0]
     with step("compare with the store"):
         report.unchanged, changed = _classify_stored(con, reading)
     report.documents = report.loaded if reading.one_event_per_document else con.execute(
-        "SELECT count(DISTINCT doc_id) FROM imp_staged WHERE problem IS NULL").fetchone()[0]
+        "SELECT count(DISTINCT doc_id) FROM imp_rows WHERE problem IS NULL").fetchone()[0]
     order = con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]
     con.execute("SET preserve_insertion_order = false")  # lets DuckDB write in parallel
     con.execute("BEGIN TRANSACTION")
     try:
         if changed:
             with step("delete replaced events"):
-                con.execute("DELETE FROM events USING imp_staged s "
+                con.execute("DELETE FROM events USING imp_rows s "
                             "WHERE s.problem IS NULL AND events.doc_id = s.doc_id AND events.seq = s.seq")
         with step("insert events"):
-            con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT {_EVENT_VALUES} FROM imp_staged "
+            con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT {_EVENT_VALUES} FROM imp_rows "
                         "WHERE problem IS NULL")
         if reading.fields_table:
             with step("insert dataset fields"):
                 _insert_fields(con, reading, replace=bool(changed))
         with step("insert documents"):
-            _insert_documents(con, reading)
+            _insert_documents(con, reading, report.dataset, replace=bool(changed))
         with step("commit"):
             con.execute("COMMIT")
     except BaseException:
@@ -232,27 +239,29 @@ def _insert_fields(con: duckdb.DuckDBPyConnection, reading: Reading, replace: bo
     """The loaded rows' own values into the dataset's table, replacing those of replaced events."""
     table, key = reading.fields_table, reading.fields[0]
     if replace:
-        con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM imp_staged WHERE problem IS NULL)")
+        con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT {key} FROM imp_rows WHERE problem IS NULL)")
     con.execute(f"INSERT INTO {table} ({', '.join(reading.fields)}) SELECT {', '.join(reading.fields)} "
-                "FROM imp_staged WHERE problem IS NULL")
+                "FROM imp_rows WHERE problem IS NULL")
 
 
-def _insert_documents(con: duckdb.DuckDBPyConnection, reading: Reading) -> None:
+def _insert_documents(con: duckdb.DuckDBPyConnection, reading: Reading, dataset: str, replace: bool) -> None:
     """One row per document of the loaded events, replacing the stored one; its `events`
-    count is of all its stored events (a story may come in several files)."""
+    count is of all its stored events (a story may come in several files). A document of
+    one event is stored only if its event is (`replace`: some of those are replaced)."""
     if reading.one_event_per_document:
-        con.execute("DELETE FROM documents USING imp_staged s WHERE s.problem IS NULL AND documents.id = s.doc_id")
-        con.execute(f"INSERT INTO documents SELECT {_DOCUMENT_COLUMNS.format(events='1')} FROM imp_staged d WHERE problem IS NULL")
+        if replace:
+            con.execute("DELETE FROM documents USING imp_rows s WHERE s.problem IS NULL AND documents.id = s.doc_id")
+        con.execute(f"INSERT INTO documents SELECT {_document_columns(dataset, '1')} FROM imp_rows d WHERE problem IS NULL")
         return
     con.execute("""
         CREATE OR REPLACE TEMP TABLE imp_docs AS
         SELECT doc_id, min(doc_date) AS doc_date, any_value(url) AS url, any_value(outlet) AS outlet,
                any_value(title) AS title
-        FROM imp_staged WHERE problem IS NULL GROUP BY doc_id
+        FROM imp_rows WHERE problem IS NULL GROUP BY doc_id
     """)
     con.execute("DELETE FROM documents USING imp_docs d WHERE documents.id = d.doc_id")
     con.execute(f"""
-        INSERT INTO documents SELECT {_DOCUMENT_COLUMNS.format(events='n.events')}
+        INSERT INTO documents SELECT {_document_columns(dataset, 'n.events')}
         FROM imp_docs d JOIN (
             SELECT e.doc_id, count(*)::INTEGER AS events FROM events e SEMI JOIN imp_docs x ON e.doc_id = x.doc_id
             GROUP BY e.doc_id
@@ -275,11 +284,10 @@ class _Steps:
             self.timings[name] = round(self.timings.get(name, 0.0) + time.perf_counter() - started, 3)
 
 
-#: An imported document has no text: its content_hash is 'import:<dataset>'.
-_DOCUMENT_COLUMNS = (
-    "d.doc_id, 'import:' || split_part(d.doc_id, ':', 1), d.doc_date, d.title, d.url, d.outlet, '', {events}, "
-    "now()::TIMESTAMP"
-)
+def _document_columns(dataset: str, events: str) -> str:
+    """The documents row of `imp_rows d`; an imported document has no text, and its
+    content_hash is 'import:<dataset>'."""
+    return f"d.doc_id, {sql_string('import:' + dataset)}, d.doc_date, d.title, d.url, d.outlet, '', {events}, now()::TIMESTAMP"
 
 
 def _mark_duplicates(con: duckdb.DuckDBPyConnection, reading: Reading) -> None:
@@ -303,7 +311,7 @@ def _classify_stored(con: duckdb.DuckDBPyConnection, reading: Reading) -> tuple[
     marked 'unchanged' (and not written again); the others will be replaced. Returns
     (unchanged, to replace)."""
     overlap = con.execute("""
-        SELECT count(*) FROM imp_staged s JOIN events e ON e.doc_id = s.doc_id AND e.seq = s.seq WHERE s.problem IS NULL
+        SELECT count(*) FROM imp_rows s JOIN events e ON e.doc_id = s.doc_id AND e.seq = s.seq WHERE s.problem IS NULL
     """).fetchone()[0]
     if not overlap:
         return 0, 0
@@ -311,16 +319,17 @@ def _classify_stored(con: duckdb.DuckDBPyConnection, reading: Reading) -> tuple[
     staged = ", ".join(c.format(t="s") for c in _COMPARED)
     join = ""
     if reading.fields_table:
-        join = f"JOIN {reading.fields_table} f ON f.{reading.fields[0]} = s.{reading.fields[0]}"
+        join = f"LEFT JOIN {reading.fields_table} f ON f.{reading.fields[0]} = s.{reading.fields[0]}"
         stored += ", " + ", ".join(f"f.{c}" for c in reading.fields)
         staged += ", " + ", ".join(f"s.{c}" for c in reading.fields)
     con.execute(f"""
-        UPDATE imp_staged SET problem = 'unchanged' WHERE rowid IN (
-            SELECT s.rowid FROM imp_staged s JOIN events e ON e.doc_id = s.doc_id AND e.seq = s.seq {join}
-            WHERE s.problem IS NULL AND ({stored}) IS NOT DISTINCT FROM ({staged})
-        )
+        CREATE OR REPLACE TEMP TABLE imp_known AS
+        SELECT s.row_id FROM imp_rows s JOIN events e ON e.doc_id = s.doc_id AND e.seq = s.seq {join}
+        WHERE s.problem IS NULL AND ({stored}) IS NOT DISTINCT FROM ({staged})
     """)
-    unchanged = con.execute("SELECT count(*) FROM imp_staged WHERE problem = 'unchanged'").fetchone()[0]
+    unchanged = con.execute("SELECT count(*) FROM imp_known").fetchone()[0]
+    if unchanged:
+        con.execute("UPDATE imp_staged SET problem = 'unchanged' WHERE rowid IN (SELECT row_id FROM imp_known)")
     return unchanged, overlap - unchanged
 
 
@@ -472,8 +481,18 @@ def lookup(expr: str, table: str) -> str:
     10-4 codes; "plover_score": "TYPE|mode" or "TYPE|" -> the PLOVER score), NULL when it
     has none. Join-free: the key is cast to an ENUM of the
     table's keys, whose index picks the value from a list."""
-    keys, values = _lookup_table(table)
-    return f"({values})[1 + enum_code(TRY_CAST({expr} AS {keys}))]"
+    return lookup_value(lookup_key(expr, table), table)
+
+
+def lookup_key(expr: str, table: str) -> str:
+    """SQL: `expr` as a key of the lookup `table` (an ENUM value; NULL when it is none):
+    cheap to stage and to look up more than once with `lookup_value`."""
+    return f"TRY_CAST({expr} AS {_lookup_table(table)[0]})"
+
+
+def lookup_value(key: str, table: str) -> str:
+    """SQL: the value in the lookup `table` of `key`, a `lookup_key` of it."""
+    return f"({_lookup_table(table)[1]})[1 + enum_code({key})]"
 
 
 def cameo_lookup(code: str, what: str) -> str:
@@ -599,11 +618,16 @@ def actor_rows(table: str) -> list[tuple[str, str]]:
 
 @functools.lru_cache(maxsize=None)
 def _entries(kind: str) -> tuple[dict, ...]:
-    """The entries of detente's actor dictionary file `kind` ("countries", "organisations")."""
-    from detente.config import DATA_DIR
-    from detente.datafiles import load_entries
+    """The entries of detente's actor dictionary file `kind` ("countries", "organisations"),
+    every value a string or a list of strings. Read with libyaml and not validated again:
+    `detente validate` and the coder check these files, and an import only needs their
+    codes and names (validating them would take longer than a small import)."""
+    import yaml
 
-    return tuple(load_entries(DATA_DIR / "actors" / f"{kind}.yaml", kind))
+    from detente.config import DATA_DIR
+
+    text = (DATA_DIR / "actors" / f"{kind}.yaml").read_text(encoding="utf-8")
+    return tuple(yaml.load(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader)))
 
 
 def _iso3() -> set[str]:

@@ -24,7 +24,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from detente.importers import (
-    ImportFileError, Reading, actor_list, cameo_enum, cameo_lookup, codes_sql, csv_options, head_lines, lookup, record_sql,
+    ImportFileError, Reading, actor_list, cameo_enum, cameo_lookup, codes_sql, csv_options, head_lines, lookup_key,
+    lookup_value, record_sql,
 )
 
 #: The 61 columns of a GDELT 2.0 event export, in order, with the types they are read as.
@@ -40,7 +41,7 @@ COLUMNS: list[tuple[str, str]] = [
     *[(f"{geo}_{part}", kind) for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo") for part, kind in (
         ("Type", "INTEGER"), ("FullName", "VARCHAR"), ("CountryCode", "VARCHAR"), ("ADM1Code", "VARCHAR"),
         ("ADM2Code", "VARCHAR"), ("Lat", "DOUBLE"), ("Long", "DOUBLE"), ("FeatureID", "VARCHAR"))],
-    ("DATEADDED", "BIGINT"), ("SOURCEURL", "VARCHAR"),
+    ("DATEADDED", "TIMESTAMP"), ("SOURCEURL", "VARCHAR"),
 ]
 assert len(COLUMNS) == 61
 
@@ -48,19 +49,20 @@ LABELS = {
     "GLOBALEVENTID": "GLOBALEVENTID is not a number",
     "SQLDATE": "SQLDATE is not a date (YYYYMMDD)",
     "EventCode": "EventCode is not a CAMEO code",
-    "DATEADDED": "DATEADDED is not a number",
+    "DATEADDED": "DATEADDED is not a date and time (YYYYMMDDHHMMSS)",
 }
 
 
 def reading(path: Path, rejects: str) -> Reading:
     header = _check_shape(path)
     columns = [(name, cameo_enum() if kind == "CAMEO" else kind) for name, kind in COLUMNS]
-    source = csv_options(path, columns, header=header, rejects=rejects, dateformat=repr("%Y%m%d"))
+    source = csv_options(path, columns, header=header, rejects=rejects, dateformat=repr("%Y%m%d"),
+                         timestampformat=repr("%Y%m%d%H%M%S"))
     labels = {name: LABELS.get(name, f"{name} is not {'a number' if kind in ('INTEGER', 'BIGINT', 'DOUBLE') else 'valid'}")
               for name, kind in COLUMNS}
     return Reading(_stage().replace("{source}", source), key_of_line=_key, column_labels=labels, columns=columns,
-                   header_lines=1 if header else 0, one_event_per_document=True,
-                   key_sql="split_part(doc_id, ':', 2)", fields_table="gdelt_events", fields=FIELDS)
+                   header_lines=1 if header else 0, one_event_per_document=True, rows_sql=_rows(),
+                   key_sql="CAST(event_id AS VARCHAR)", fields_table="gdelt_events", fields=FIELDS)
 
 
 def _check_shape(path: Path) -> bool:
@@ -125,49 +127,72 @@ def _staged_fields() -> str:
         f"r.Actor{n}Name AS {side}_text, r.Actor{n}Code AS {side}_code, c{n} AS {side}_country, "
         f"g{n} AS {side}_org, {_sector(n)} AS {side}_sector"
         for n, side in ((1, "source"), (2, "target")))
-    return f"""r.GLOBALEVENTID AS event_id,
+    return f"""r.event_id,
     {sides},
-    {lookup("r.ActionGeo_CountryCode", "fips")} AS location_country, contexts,
+    {lookup_value("r.ActionGeo_CountryCode", "fips")} AS location_country, {cameo_lookup("r.EventCode", "contexts")} AS contexts,
     r.QuadClass AS quad_class, r.NumMentions AS num_mentions, r.NumSources AS num_sources,
     r.NumArticles AS num_articles, r.AvgTone AS avg_tone"""
 
 
+#: The file's columns an import keeps in its staging table (the others are not read).
+KEPT = ("EventCode", "Actor1Code", "Actor1Name", "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2Type1Code",
+        "QuadClass", "NumMentions", "NumSources", "NumArticles", "AvgTone", "ActionGeo_FullName", "DATEADDED", "SOURCEURL")
+
+#: The file's columns staged as keys of a lookup (column: lookup table), mapped when read.
+LOOKED_UP = {"Actor1CountryCode": "cameo_country", "Actor2CountryCode": "cameo_country",
+             "Actor1KnownGroupCode": "known_group", "Actor2KnownGroupCode": "known_group",
+             "ActionGeo_CountryCode": "fips"}
+
+
 def _stage() -> str:
-    """The staged columns (see detente.importers.STAGED, and FIELDS) of every row of {source}."""
+    """The staging table's columns of every row of {source}: `problem`, `key`, `event_id`,
+    `date`, the file's columns in KEPT as read and those in LOOKED_UP as lookup keys (the
+    rows view computes the rest)."""
     return f"""
 SELECT
     CASE
-        WHEN r.GLOBALEVENTID IS NULL THEN 'no GLOBALEVENTID'
-        WHEN r.SQLDATE IS NULL THEN 'no SQLDATE'
-        WHEN r.EventCode IS NULL THEN 'no EventCode'
-        WHEN plover IS NULL THEN 'skip: CAMEO ' || cameo || ' has no PLOVER type'
+        WHEN GLOBALEVENTID IS NULL THEN 'no GLOBALEVENTID'
+        WHEN SQLDATE IS NULL THEN 'no SQLDATE'
+        WHEN EventCode IS NULL THEN 'no EventCode'
+        WHEN {cameo_lookup("EventCode", "plover")} IS NULL
+            THEN 'skip: CAMEO ' || {cameo_lookup("EventCode", "code")} || ' has no PLOVER type'
     END AS problem,
-    CASE WHEN problem IS NOT NULL THEN CAST(r.GLOBALEVENTID AS VARCHAR) END AS key,  -- only rejected rows need it
+    CASE WHEN problem IS NOT NULL THEN CAST(GLOBALEVENTID AS VARCHAR) END AS key,  -- only rejected rows need it
+    GLOBALEVENTID AS event_id, SQLDATE AS date, {", ".join(KEPT)},
+    {", ".join(f"{lookup_key(column, table)} AS {column}" for column, table in LOOKED_UP.items())}
+FROM {{source}}
+"""
+
+
+def _rows() -> str:
+    """The STAGED columns (see detente.importers, and FIELDS) of the staged rows, computed
+    when read: an import writes each of them once, into its table."""
+    return f"""
+SELECT
+    r.row_id, r.problem, r.key,
     NULL::VARCHAR[] AS unmapped,
-    'gdelt:' || r.GLOBALEVENTID AS doc_id,
+    'gdelt:' || r.event_id AS doc_id,
     0 AS seq,
     0 AS sentence,
     {codes_sql("c1", "g1")} AS source_codes,
     {codes_sql("c2", "g2")} AS target_codes,
-    plover, mode, cameo, goldstein,
+    {cameo_lookup("r.EventCode", "plover")} AS plover, {cameo_lookup("r.EventCode", "mode")} AS mode,
+    {cameo_lookup("r.EventCode", "code")} AS cameo, {cameo_lookup("r.EventCode", "goldstein")} AS goldstein,
     'asserted' AS status,
-    r.SQLDATE AS date,
+    r.date,
     NULL::BIGINT AS quantity,
     r.ActionGeo_FullName AS location,
     '{STUB_RECORD}' AS record,
     {_staged_fields()},
-    CAST(try_strptime(CAST(r.DATEADDED AS VARCHAR), '%Y%m%d%H%M%S') AS DATE) AS doc_date,
+    CAST(r.DATEADDED AS DATE) AS doc_date,
     r.SOURCEURL AS url,
     nullif(CASE WHEN starts_with(host, 'www.') THEN host[5:] ELSE host END, '') AS outlet,
     NULL::VARCHAR AS title
 FROM (
-    SELECT *,
-           {cameo_lookup("EventCode", "code")} AS cameo, {cameo_lookup("EventCode", "plover")} AS plover,
-           {cameo_lookup("EventCode", "mode")} AS mode, {cameo_lookup("EventCode", "goldstein")} AS goldstein,
-           {cameo_lookup("EventCode", "contexts")} AS contexts,
-           {lookup("Actor1CountryCode", "cameo_country")} AS c1, {lookup("Actor2CountryCode", "cameo_country")} AS c2,
-           {lookup("Actor1KnownGroupCode", "known_group")} AS g1, {lookup("Actor2KnownGroupCode", "known_group")} AS g2,
+    SELECT rowid AS row_id, *,
+           {lookup_value("Actor1CountryCode", "cameo_country")} AS c1, {lookup_value("Actor2CountryCode", "cameo_country")} AS c2,
+           {lookup_value("Actor1KnownGroupCode", "known_group")} AS g1, {lookup_value("Actor2KnownGroupCode", "known_group")} AS g2,
            lower(split_part(split_part(split_part(SOURCEURL, '://', 2), '/', 1), ':', 1)) AS host
-    FROM {{source}}
+    FROM imp_staged
 ) r
 """

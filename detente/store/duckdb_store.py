@@ -1,5 +1,11 @@
 """The embedded DuckDB store: one file, documents and events, one transaction per
-document so an interrupted ingest leaves no half-written document."""
+document so an interrupted ingest leaves no half-written document.
+
+The tables declare no primary keys: an index on a text key costs a bulk import more
+than reading its file does. The writers keep `documents.id` and `events (doc_id, seq)`
+unique instead: `ingest` replaces a document and its events in one transaction, and an
+import (detente.importers) checks its rows against the store set-wise before it writes.
+A store created by an earlier detente keeps its keys; they hold the same rule."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +20,7 @@ from detente.store.base import EventFilter, IngestResult
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
-    id VARCHAR PRIMARY KEY,
+    id VARCHAR NOT NULL,
     content_hash VARCHAR NOT NULL,
     date DATE,
     title VARCHAR,
@@ -39,8 +45,7 @@ CREATE TABLE IF NOT EXISTS events (
     quantity BIGINT,
     location VARCHAR,
     record JSON NOT NULL,
-    date_precision VARCHAR,
-    PRIMARY KEY (doc_id, seq)
+    date_precision VARCHAR
 );
 CREATE TABLE IF NOT EXISTS gdelt_events (
     event_id BIGINT NOT NULL,
@@ -103,8 +108,9 @@ class DuckDBStore:
             return IngestResult(document.id, "unchanged", 0)
         try:
             self.connection.execute("BEGIN TRANSACTION")
-            self.connection.execute("DELETE FROM events WHERE doc_id = ?", [document.id])
-            self.connection.execute("DELETE FROM documents WHERE id = ?", [document.id])
+            if known:  # the document's previous version and its events go
+                self.connection.execute("DELETE FROM events WHERE doc_id = ?", [document.id])
+                self.connection.execute("DELETE FROM documents WHERE id = ?", [document.id])
             self._insert_document(document)
             rows = [_event_row(seq, event) for seq, event in enumerate(document.events)]
             if rows:
