@@ -19,7 +19,8 @@ What it does:
    (or an equivalent SQL query if the module is absent), and (b) reciprocity,
    `detente.analysis.reciprocity.reciprocity` (or a self-join in SQL). Each is run once
    to warm up, then `--repeat` times; the median is printed. Then (c) coalitions over
-   every target (`detente.analysis.coalitions.coalitions`, default window and size).
+   every target (`detente.analysis.coalitions.coalitions`, default window and size, the
+   largest 100 gathered with their members as `detente coalitions` prints them).
 3. Writes a GDELT 2.0 export of M rows (default 1,000,000; 61 tab-separated columns) and
    times `detente import gdelt FILE --db NEW.duckdb` as a command on one core (rows per second
    counted on the wall-clock time of the whole command, start-up included), then the same
@@ -129,9 +130,9 @@ def analytics(db: Path, events: int, repeat: int) -> dict[str, float]:
         print(f"  (a) monthly dyad series: {series * 1000:,.0f} ms ({runs}) -> {series_rows} periods [{series_how}]")
         pairs, runs, pair_rows, pairs_how = _timed(lambda: _reciprocity(connection, a, b), repeat)
         print(f"  (b) reciprocity, 30-day window: {pairs * 1000:,.0f} ms ({runs}) -> {pair_rows} pairs [{pairs_how}]")
-        found, runs, coalition_rows, _ = _timed(lambda: _coalitions(connection), repeat)
+        found, runs, coalition_rows, coalitions_how = _timed(lambda: _coalitions(connection), repeat)
         print(f"  (c) coalitions over all targets, 14-day window, 3 members: {found * 1000:,.0f} ms ({runs}) "
-              f"-> {coalition_rows:,} coalitions [detente.analysis.coalitions.coalitions]")
+              f"-> {coalition_rows:,} coalitions [{coalitions_how}]")
         view, direct = _scan_costs(connection, a, b)
         print(f"  where the time goes: the dyad's rows through the analysis_events view {view * 1000:,.0f} ms; "
               f"from events filtered with list_contains before the unnest {direct * 1000:,.0f} ms")
@@ -234,9 +235,12 @@ def _reciprocity(connection, a: str, b: str) -> tuple[int, str]:
 
 
 def _coalitions(connection) -> tuple[int, str]:
-    from detente.analysis.coalitions import coalitions
+    """Coalitions over every target as `detente coalitions` finds them: all are found, the
+    largest DEFAULT_LIMIT gathered with their members."""
+    from detente.analysis.coalitions import DEFAULT_LIMIT, coalitions
 
-    return len(coalitions(connection)), "detente.analysis.coalitions.coalitions"
+    found = coalitions(connection, limit=DEFAULT_LIMIT)
+    return found.attrs["found"], f"detente.analysis.coalitions.coalitions, the {len(found)} largest gathered"
 
 
 def _self_join(connection, a: str, b: str) -> tuple[int, str]:

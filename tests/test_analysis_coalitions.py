@@ -251,3 +251,41 @@ def test_cli_coalitions_says_how_many_events_it_left_out(tmp_path, capsys):
     captured = capsys.readouterr()
     assert [m["actor"] for m in json.loads(captured.out)[0]["members"]] == ["FRA", "DEU", "POL"]
     assert "1 event(s) dated less precisely than a day left out (month: 1)" in captured.err
+
+
+# --- the largest coalitions only ------------------------------------------------------------
+
+
+def three_coalitions():
+    """Against RUS: 3 actors on days 0-2, then 4 actors on days 30-32, then 3 on days 60-61."""
+    codes = ["USA", "GBR", "FRA", "DEU", "POL", "ITA", "ESP", "NLD", "BEL", "SWE"]
+    days = [0, 1, 2, 30, 31, 31, 32, 60, 60, 61]
+    return [act(f"d{i}", code, "RUS", day, 1) for i, (code, day) in enumerate(zip(codes, days))]
+
+
+def test_coalitions_limit_keeps_the_largest_numbered_among_all(store_of):
+    connection = store_of(*three_coalitions())
+    everything = coalitions(connection)
+    assert [(c[3], len(c[5])) for c in summary(everything)] == [(0, 3), (30, 4), (60, 3)]
+    assert everything.attrs["found"] == 3
+    two = coalitions(connection, limit=2)
+    assert list(two["coalition"]) == [1, 2] and list(two["size"]) == [3, 4]  # the earlier of the two of 3
+    one = coalitions(connection, limit=1)
+    assert list(one["coalition"]) == [2] and one.attrs["found"] == 3
+    assert summary(one) == [s for s in summary(everything) if len(s[5]) == 4]
+    assert coalitions(connection, limit=0).empty
+    with pytest.raises(ValueError):
+        coalitions(connection, limit=-1)
+
+
+def test_coalitions_command_says_when_it_shows_only_the_largest(tmp_path, capsys):
+    db = _db(tmp_path, *three_coalitions())
+    assert main(["coalitions", "--db", db, "--format", "json", "--limit", "1"]) == 0
+    captured = capsys.readouterr()
+    assert [c["coalition"] for c in json.loads(captured.out)] == [2]
+    assert "showing the 1 largest of 3 coalitions" in captured.err
+    assert main(["coalitions", "--db", db, "--format", "json", "--limit", "0"]) == 0
+    captured = capsys.readouterr()
+    assert len(json.loads(captured.out)) == 3 and "largest" not in captured.err
+    assert main(["coalitions", "--db", db, "--limit", "2"]) == 0
+    assert "(2 of 3 coalitions: the largest)" in capsys.readouterr().out

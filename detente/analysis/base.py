@@ -10,6 +10,7 @@ stay short SQL.
 """
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import duckdb
@@ -78,3 +79,8 @@ def prepare(connection: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     connection.execute(ANALYSIS_VIEW)
     connection.execute(DYAD_MACRO)
     return connection
+
+
+def temp_name(what: str) -> str:
+    """A name for a temporary table of one analysis run, unique on any connection."""
+    return f"_detente_{what}_{uuid.uuid4().hex}"

@@ -44,6 +44,9 @@ COALITION_WINDOW_DAYS = 14
 #: The fewest distinct actors that make a coalition.
 COALITION_MIN_MEMBERS = 3
 
+#: How many coalitions `detente coalitions` prints unless given --limit: the largest.
+COALITION_LIMIT = 100
+
 #: How many earlier periods make a dyad's baseline.
 ALERT_WINDOW = 12
 

@@ -39,7 +39,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from detente.analysis.base import PRECISION_SQL, precise_to
+from detente.analysis.base import PRECISION_SQL, precise_to, temp_name
 from detente.analysis.defaults import LOWEST_MEASURE, LOWEST_MEASURES, PERIODS, QUADS
 
 #: How a period is labelled: 2018-03-26, 2018-W13 (ISO week), 2018-03, 2018.
@@ -89,7 +89,10 @@ def events_sql(dedup: bool = False) -> str:
             SELECT e.doc_id, e.seq, NULL::BIGINT AS real_event_id,
                    e.source_codes AS sources, e.target_codes AS targets, e.plover, e.mode, e.cameo, e.goldstein,
                    e.quantity, e.location, coalesce(e.date, d.date) AS day, {PRECISION_SQL} AS date_precision
-            FROM events e LEFT JOIN documents d ON d.id = e.doc_id
+            FROM events e
+            LEFT JOIN (SELECT id, date FROM documents  -- only undated events need their document
+                       WHERE id IN (SELECT doc_id FROM events WHERE date IS NULL AND status = 'asserted')) d
+              ON d.id = e.doc_id
             WHERE e.status = 'asserted'"""
 
 
@@ -107,18 +110,24 @@ def _hits_filter(directed: bool) -> str:
             "AND ($until IS NULL OR day <= CAST($until AS DATE))")
 
 
-def _coarser_dates(connection: duckdb.DuckDBPyConnection, by: str, directed: bool, dedup: bool,
-                   params: dict[str, Any]) -> dict[str, int]:
-    """The dyad's events dated less precisely than a `by` period, by precision: a series
-    by day or week cannot place an event known only to the month, so it leaves them out."""
+def _coarser_dates(connection: duckdb.DuckDBPyConnection, by: str, hits: str) -> dict[str, int]:
+    """The dyad's events (the table `hits`) dated less precisely than a `by` period, by
+    precision: a series by day or week cannot place an event known only to the month, so
+    it leaves them out."""
     rows = connection.execute(f"""
-        SELECT date_precision, count(*) FROM ({events_sql(dedup)}) x
-        WHERE {_hits_filter(directed)} AND NOT {precise_to(by)} GROUP BY date_precision ORDER BY date_precision
-    """, params).fetchall()
+        SELECT date_precision, count(*) FROM {hits}
+        WHERE NOT {precise_to(by)} GROUP BY date_precision ORDER BY date_precision
+    """).fetchall()
     return dict(rows)
 
 
-def _series_sql(by: str, directed: bool, dedup: bool, fill: bool) -> str:
+def _hits_sql(directed: bool, dedup: bool) -> str:
+    """The dyad's dated events between $since and $until, however precisely dated."""
+    return f"SELECT * FROM ({events_sql(dedup)}) x WHERE {_hits_filter(directed)}"
+
+
+def _series_sql(by: str, hits: str, fill: bool) -> str:
+    """The series by `by` of the events of `hits` (a table or a parenthesised query)."""
     types = ",\n       ".join(f"count(*) FILTER (WHERE c.plover = '{t}') AS {t}" for t in PLOVER_TYPES)
     quads = ",\n       ".join(f"count(*) FILTER (WHERE c.quad = '{q.replace('_', ' ')}') AS {q}" for q in QUAD_COLUMNS)
     if fill:
@@ -134,8 +143,7 @@ periods AS (
         periods = "periods AS (SELECT DISTINCT start FROM classified)"
     return f"""
 WITH hits AS (
-    SELECT * FROM ({events_sql(dedup)}) x
-    WHERE {_hits_filter(directed)} AND {precise_to(by)}
+    SELECT * FROM {hits} x WHERE {precise_to(by)}
 ), classified AS (
     SELECT h.plover, h.goldstein, CAST(date_trunc('{by}', h.day) AS DATE) AS start,
            q.quad, q.quad LIKE '%cooperation' AS cooperative, q.quad LIKE '%conflict' AS conflictual
@@ -184,10 +192,14 @@ def dyad_series(connection: duckdb.DuckDBPyConnection, a: str, b: str, by: str =
         from detente.analysis.dedup import require_real_events
 
         require_real_events(connection)
-    sql = _series_sql(by, directed, dedup, fill=True)
-    params = _params(a, b, since, until)
-    frame = _tidy(connection.execute(sql, params).df())
-    frame.attrs["coarser_dates"] = _coarser_dates(connection, by, directed, dedup, params)
+    hits, params = temp_name("dyad_hits"), _params(a, b, since, until)
+    connection.execute(f"CREATE TEMP TABLE {hits} AS {_hits_sql(directed, dedup)}", params)
+    try:  # the dyad's events read once, for the series and for those it leaves out
+        span = {"since": params["since"], "until": params["until"]}
+        frame = _tidy(connection.execute(_series_sql(by, hits, fill=True), span).df())
+        frame.attrs["coarser_dates"] = _coarser_dates(connection, by, hits)
+    finally:
+        connection.execute(f"DROP TABLE IF EXISTS {hits}")
     return frame
 
 
@@ -261,7 +273,7 @@ def lowest_point_since(connection: duckdb.DuckDBPyConnection, a: str, b: str, pe
         params["start"] = None
     else:
         params["start"] = period_start(period, by)
-    series = _series_sql(by, directed, dedup, fill=False)
+    series = _series_sql(by, f"({_hits_sql(directed, dedup)})", fill=False)
     sql = f"""
 WITH series AS ({series}),
 ranked AS (SELECT period, start, events, {measure} AS value FROM series WHERE events >= $min_events),

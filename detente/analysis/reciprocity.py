@@ -40,9 +40,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from detente.analysis.base import precise_to, prepare
-from detente.analysis.defaults import RECIPROCITY_WINDOW_DAYS
+from detente.analysis.base import precise_to, prepare, temp_name
 from detente.analysis.dedup import require_real_events
+from detente.analysis.defaults import RECIPROCITY_WINDOW_DAYS
 
 #: How many days after an act its answer may come (inclusive).
 DEFAULT_WINDOW_DAYS = RECIPROCITY_WINDOW_DAYS
@@ -91,11 +91,18 @@ def rows_sql(prefilter: str = "TRUE", dedup: bool = False) -> str:
         WHERE coalesce(x.date, d.date) IS NOT NULL"""
 
 
-def acts_sql(where: str = "TRUE", prefilter: str = "TRUE", dedup: bool = False) -> str:
-    """The SELECT of the act level (see the module doc) from the rows of `rows_sql(prefilter,
-    dedup)` matching `where` (SQL over those rows, named `e`). Columns: ACT_COLUMNS,
-    `quad`, `mode_key` (the mode, '' for none: for joins) and `act_id` (chronological
-    order, ties broken by the first report's document id and position)."""
+def taking_part_sql(where: str = "TRUE", prefilter: str = "TRUE", dedup: bool = False) -> str:
+    """The rows of `rows_sql(prefilter, dedup)` matching `where` (SQL over those rows,
+    named `e`) that can take part in an act, however precisely they are dated: acts are
+    made of those dated to the day, and the others are counted (`coarser_dates`)."""
+    return f"SELECT * FROM ({rows_sql(prefilter, dedup)}) e WHERE e.source <> e.target AND ({where})"
+
+
+def acts_sql(rows: str) -> str:
+    """The SELECT of the act level (see the module doc) from `rows` (a table, or a
+    parenthesised `taking_part_sql`). Columns: ACT_COLUMNS, `quad`, `mode_key` (the
+    mode, '' for none: for joins) and `act_id` (chronological order, ties broken by the
+    first report's document id and position)."""
     return f"""
     SELECT *, coalesce(mode, '') AS mode_key,
            row_number() OVER (ORDER BY date, doc_id, seq, source, target) AS act_id
@@ -109,8 +116,8 @@ def acts_sql(where: str = "TRUE", prefilter: str = "TRUE", dedup: bool = False) 
             SELECT source, target, plover, mode, date, doc_id, any_value(family) AS family, any_value(quad) AS quad,
                    min(seq) AS seq, arg_min(cameo, seq) AS cameo, max(quantity) AS quantity,
                    (doc_id, min(seq)) AS first_key
-            FROM ({rows_sql(prefilter, dedup)}) e
-            WHERE e.source <> e.target AND ({where}) AND {precise_to("day", "e.date_precision")}
+            FROM {rows} e
+            WHERE {precise_to("day", "e.date_precision")}
             GROUP BY source, target, plover, mode, date, doc_id
         )
         GROUP BY source, target, plover, mode, date
@@ -118,19 +125,15 @@ def acts_sql(where: str = "TRUE", prefilter: str = "TRUE", dedup: bool = False) 
     """
 
 
-def coarser_dates(connection: duckdb.DuckDBPyConnection, where: str, prefilter: str, params: dict[str, Any],
-                  dedup: bool) -> dict[str, int]:
-    """The events (not dyad rows) that `acts_sql(where, prefilter, dedup)` leaves out because
+def coarser_dates(connection: duckdb.DuckDBPyConnection, rows: str, params: dict[str, Any] | None = None) -> dict[str, int]:
+    """The events (not dyad rows) of `rows` (as for `acts_sql`) that acts leave out because
     they are dated less precisely than a day ("in March 2018"), counted by precision: a
     lag or a window in days cannot be measured from them. Real events are dated by day."""
-    if dedup:
-        return {}
-    coarse = f"({prefilter}) AND date IS NOT NULL AND NOT {precise_to('day')}"
-    rows = connection.execute(f"""
-        SELECT date_precision, count(DISTINCT (doc_id, seq)) FROM ({rows_sql(coarse)}) e
-        WHERE e.source <> e.target AND ({where}) GROUP BY date_precision ORDER BY date_precision
-    """, params).fetchall()
-    return dict(rows)
+    found = connection.execute(f"""
+        SELECT date_precision, count(DISTINCT (doc_id, seq)) FROM {rows} e
+        WHERE NOT {precise_to("day", "e.date_precision")} GROUP BY date_precision ORDER BY date_precision
+    """, params or {}).fetchall()
+    return dict(found)
 
 
 def _latest(partition: str) -> str:
@@ -141,7 +144,7 @@ def _latest(partition: str) -> str:
             f"ELSE last_value(CASE WHEN outward THEN act_id END IGNORE NULLS) OVER ({frame}) END")
 
 
-def _pairs_sql(where: str, prefilter: str, dedup: bool) -> str:
+def _pairs_sql(rows: str) -> str:
     latest = _latest
     candidates = "\n        UNION ALL\n        ".join(
         f"SELECT l.response_id, a.act_id AS action_id, {kind} AS kind FROM latest l JOIN acts a ON a.act_id = l.kind{kind} "
@@ -149,7 +152,7 @@ def _pairs_sql(where: str, prefilter: str, dedup: bool) -> str:
     act_fields = ", ".join(f"{side[0]}.{c} AS {side}_{c}" for side in ("action", "response") for c in ACT_COLUMNS)
     return f"""
     WITH RECURSIVE
-    acts AS MATERIALIZED ({acts_sql(where, prefilter, dedup)}),
+    acts AS MATERIALIZED ({acts_sql(rows)}),
     sided AS (        -- the dyad without direction, and which way each act goes
         SELECT act_id, date, least(source, target) AS one, greatest(source, target) AS other,
                source < target AS outward, plover, mode_key, family
@@ -233,8 +236,13 @@ def reciprocity(connection: duckdb.DuckDBPyConnection, a: str | None = None, b: 
     window_days = _check_window(window_days)
     ready(connection, dedup)
     where, prefilter, params = _where(a, b, since, until, window_days, family)
-    frame = connection.execute(_pairs_sql(where, prefilter, dedup), {**params, "window": window_days}).df()
-    left_out = coarser_dates(connection, where, prefilter, params, dedup)
+    rows = temp_name("reciprocity_rows")
+    connection.execute(f"CREATE TEMP TABLE {rows} AS {taking_part_sql(where, prefilter, dedup)}", params)
+    try:  # the rows read once, for the acts and for those left out
+        frame = connection.execute(_pairs_sql(rows), {"window": window_days}).df()
+        left_out = coarser_dates(connection, rows)
+    finally:
+        connection.execute(f"DROP TABLE IF EXISTS {rows}")
     keep = pd.Series(True, index=frame.index)
     if directed and a and b:
         keep &= frame["action_source"] == a

@@ -11,6 +11,7 @@ FORMATS = ("table", "json", "csv")
 
 
 def register(commands) -> None:
+    from detente.analysis.defaults import COALITION_LIMIT as DEFAULT_LIMIT
     from detente.analysis.defaults import COALITION_MIN_MEMBERS as DEFAULT_MIN_MEMBERS
     from detente.analysis.defaults import COALITION_WINDOW_DAYS as DEFAULT_WINDOW_DAYS
     from detente.cliargs import add_db as _add_db, count as _count, day as _day
@@ -30,6 +31,8 @@ def register(commands) -> None:
                         help=f"the fewest distinct actors that make a coalition (default: {DEFAULT_MIN_MEMBERS})")
     parser.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="acts on or after this day")
     parser.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="acts on or before this day")
+    parser.add_argument("--limit", type=_count, default=DEFAULT_LIMIT, metavar="N",
+                        help=f"show the N largest coalitions, in order of start (default: {DEFAULT_LIMIT}; 0: all)")
     parser.add_argument("--dedup", action="store_true", help="use real-world events (built by 'detente dedup'), not mentions")
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table; csv: one row per member)")
     parser.set_defaults(run=run)
@@ -44,12 +47,15 @@ def run(args: argparse.Namespace) -> int:
     connection = connect(args.db)
     try:
         found = coalitions(connection, args.window, args.min_members, target=args.target, plover=args.plover,
-                           since=args.since, until=args.until, dedup=args.dedup)
+                           since=args.since, until=args.until, dedup=args.dedup, limit=args.limit or None)
         if args.dedup:
             warn_if_stale(connection)
     finally:
         connection.close()
     note_coarser_dates(found, "day", "they cannot be placed in a window of days")
+    if len(found) < found.attrs["found"]:
+        print(f"detente: showing the {len(found):,} largest of {found.attrs['found']:,} coalitions "
+              "(--limit N shows more, --limit 0 all)", file=sys.stderr)
     if args.format == "json":
         print_json(records(found))
     elif args.format == "csv":
@@ -66,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
             for m in c["members"]:
                 quantity = "" if m["quantity"] is None else str(m["quantity"])
                 lines.append(f"  {m['date']}  {m['actor'].ljust(width)}  {quantity.rjust(6)}  [{m['doc_id']}]")
-        lines.append(f"({len(found)} coalitions)")
+        lines.append(f"({len(found)} coalitions)" if len(found) == found.attrs["found"]
+                     else f"({len(found)} of {found.attrs['found']} coalitions: the largest)")
         sys.stdout.write("\n".join(lines) + "\n")
     return 0
 
