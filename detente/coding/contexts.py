@@ -16,6 +16,7 @@ class ContextTagger:
     by_cameo: list[tuple[str, str]] = field(default_factory=list)  # (code prefix, context)
     cues: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # first word -> (phrase, context)
     _code_cache: dict[str, frozenset[str]] = field(default_factory=dict)
+    _last: tuple[Sentence, frozenset[str]] | None = None  # the last sentence asked about, and its contexts
 
     @classmethod
     def load(cls, path: Path | None = None) -> "ContextTagger":
@@ -29,14 +30,23 @@ class ContextTagger:
         return tagger
 
     def __call__(self, sentence: Sentence, cameo: str) -> list[str]:
-        found = set(self._of_code(cameo))
+        return sorted(self._of_code(cameo) | self._of_sentence(sentence))
+
+    def _of_sentence(self, sentence: Sentence) -> frozenset[str]:
+        """The contexts the sentence's cue words name; every event of a sentence asks, so
+        the last sentence's answer is kept."""
+        if self._last is not None and self._last[0] is sentence:
+            return self._last[1]
+        found = set()
         tokens = sentence.tokens
-        for at, token in enumerate(tokens):
-            for phrase, context in self.cues.get(token.lower, ()):
-                words = tokens[at : at + len(phrase)]
-                if len(words) == len(phrase) and all(_same(t, k) for t, k in zip(words, phrase)):
-                    found.add(context)
-        return sorted(found)
+        if not self.cues.keys().isdisjoint(sentence.lowers):
+            for at, token in enumerate(tokens):
+                for phrase, context in self.cues.get(token.lower, ()):
+                    words = tokens[at : at + len(phrase)]
+                    if len(words) == len(phrase) and all(_same(t, k) for t, k in zip(words, phrase)):
+                        found.add(context)
+        self._last = (sentence, frozenset(found))
+        return self._last[1]
 
 
     def _of_code(self, cameo: str) -> frozenset[str]:

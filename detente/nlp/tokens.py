@@ -30,10 +30,13 @@ def normalize(text: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Split a sentence into tokens with offsets into `text`."""
     norm_text = normalize(text)
+    straight = norm_text == text  # the common case: no curly quotes, so text and norm agree
     tokens = []
+    append = tokens.append
     for match in TOKEN_RE.finditer(norm_text):
         norm = match.group()
-        tokens.append(Token(text[match.start() : match.end()], match.start(), match.end(), norm, norm.lower()))
+        start, end = match.span()
+        append(Token(norm if straight else text[start:end], start, end, norm, norm.lower()))
     return tokens
 
 
