@@ -314,7 +314,9 @@ class ClauseReader:
         """The actor with those joined to it by "and" or commas: "the U.S. and Russia"."""
         group = [actor]
         actors = sentence.actors
-        position = actors.index(actor)
+        position = next((i for i, a in enumerate(actors) if a is actor), None)  # by identity: equal-looking actors differ
+        if position is None:
+            position = actors.index(actor)
         for step in (1, -1):
             at = position
             while 0 <= at + step < len(actors):

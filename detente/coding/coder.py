@@ -500,7 +500,7 @@ def _decisions(events: list[Event], sentence: Sentence, lexicon) -> list[Event]:
             dropped.append(decision)
             for later in [act] + [e for e in events if e.trigger_start > act.trigger_start and e.source == act.source and _after_and_to(sentence, starts[e.trigger_start])]:
                 later.status = "asserted" if later.status in ("future", "hypothetical") else later.status
-    return [e for e in events if e not in dropped]
+    return [e for e in events if not any(e is d for d in dropped)]
 
 
 def _after_and_to(sentence: Sentence, at: int) -> bool:
