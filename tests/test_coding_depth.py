@@ -482,3 +482,19 @@ def test_status_a_reported_plan_with_a_long_subject_is_future(pipeline):
 def test_clauses_a_speaker_inside_the_object_is_not_the_target(pipeline):
     events = code(pipeline, "Indian warplanes struck what New Delhi said was a militant camp in Pakistan.")
     assert [codes(e.target) for e in events if e.plover == "ASSAULT"][:1] == [["PAK"]]
+
+
+def test_coder_states_leaving_an_organisation_reduce_relations(pipeline):
+    text = "Mali, Burkina Faso and Niger announced on Sunday that they were leaving the African Union."
+    events = of_type(code(pipeline, text), "SANCTION")
+    assert events and [a.org for a in events[0].target] == ["AU"]
+
+
+def test_verbs_a_decree_recognising_a_region(pipeline):
+    events = code(pipeline, "Moscow signed a decree recognising Abkhazia as an independent state.")
+    assert [(e.plover, codes(e.source), codes(e.target)) for e in events][:1] == [("SUPPORT", ["RUS"], ["GEO"])]
+
+
+def test_nouns_a_multiword_attack_noun_can_open_a_sentence(pipeline):
+    events = code(pipeline, "Drone attacks set two Russian refineries ablaze on Saturday.")
+    assert [codes(e.target) for e in events if e.plover == "ASSAULT"][:1] == [["RUS"]]

@@ -161,7 +161,8 @@ class EventCoder:
     def _departures(self, document: Document, sentence: Sentence, events: list[Event]) -> list[Event]:
         """ "The last U.S. troops left Afghanistan", "Russian troops did not leave Belarus":
         forces leaving a state retreat from it (CAMEO 0874), a sense of "leave" no
-        pattern can tell from a visitor leaving."""
+        pattern can tell from a visitor leaving; a state leaving an organisation
+        ("leaving ECOWAS") reduces relations with it (SANCTION 160)."""
         starts = {e.trigger_start for e in events}
         found = []
         if DEPARTING.isdisjoint(sentence.lowers):
@@ -169,12 +170,18 @@ class EventCoder:
         for at, token in enumerate(sentence.tokens[:-1]):
             if token.lower not in DEPARTING or token.start in starts:
                 continue
-            place = next((a for a in sentence.actors if a.start == at + 1 and a.kind in ("country", "capital")), None)
             source = self.clauses.subject_of(sentence, at)
-            if place is None or not source or not all(a.sector == "MIL" and a.resolved for a in source):
+            left = next((a for a in sentence.actors if a.start in (at + 1, at + 2) and a.resolved), None)
+            if left is None or not source or not all(a.resolved for a in source):
                 continue
-            match = VerbMatch(DEPARTURE, at, at + 1)
-            found.append(self._event(document, sentence, match, Roles(source, [place]), self.status(sentence, match)))
+            if left.kind == "org" and not left.country and all(a.sector != "MIL" for a in source):
+                pattern = QUITTING  # "Mali, Burkina Faso and Niger were leaving ECOWAS"
+            elif left.kind in ("country", "capital") and left.start == at + 1 and all(a.sector == "MIL" for a in source):
+                pattern = DEPARTURE
+            else:
+                continue
+            match = VerbMatch(pattern, at, at + 1)
+            found.append(self._event(document, sentence, match, Roles(source, [left]), self.status(sentence, match)))
         return found
 
     def _names_an_act(self, sentence: Sentence, match: VerbMatch) -> bool:
@@ -293,7 +300,9 @@ JOINT_ACT = VerbPattern("joint", "COOPERATE", "062", source_file="coding/coder.p
 
 #: Troops leaving a state: a military retreat (CAMEO 0874).
 DEPARTURE = VerbPattern("leave", "RETREAT", "0874", mode="withdraw", source_file="coding/coder.py", line=0)
-DEPARTING = frozenset({"left", "leave", "leaves", "leaving", "quit", "quits", "exited"})
+DEPARTING = frozenset({"left", "leave", "leaves", "leaving", "quit", "quits", "quitting", "exited"})
+#: A state leaving an organisation: reduced relations (CAMEO 160).
+QUITTING = VerbPattern("leave", "SANCTION", "160", mode="withdraw", source_file="coding/coder.py", line=0)
 
 #: What "refused to <verb>" codes as when the verb has no pattern: a rejection (CAMEO 120).
 BARE_REFUSAL = VerbPattern("refuse", "REJECT", "120", source_file="coding/coder.py", line=0)

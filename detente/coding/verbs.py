@@ -21,6 +21,11 @@ NOT_AFTER_PARTICLE = frozenset(
     | {m.lower() for m in ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")}
 )
 
+def word_is_documents_act(lowers: list[str], index: int) -> bool:
+    """ "a resolution condemning", "a decree recognising": an -ing form after a text's noun."""
+    return index > 0 and lowers[index].endswith("ing") and lowers[index - 1] in DOCUMENT_NOUNS
+
+
 #: Verbs whose -ing complement is the act itself: "began deporting", "resumed shelling".
 ASPECTUAL_VERBS = frozenset({"began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues", "resumed", "resume", "resumes", "kept"})
 
@@ -164,8 +169,8 @@ class VerbFinder:
         """A noun in a noun phrase: after a determiner, possessive or modifier, or
         before "of", "by", "against", "on", "to", "with", "between"; or a gerund that
         opens the sentence ("Fighting erupted ... between the army and the RSF")."""
-        if index == 0 and lowers[0].endswith("ing"):
-            return True
+        if index == 0 and (lowers[0].endswith("ing") or end - index > 1):
+            return True  # "Fighting erupted ...", "Drone attacks set ... ablaze"
         before = lowers[index - 1] if index else ""
         after = lowers[end] if end < len(lowers) else ""
         if after in NOUN_LINKS:
@@ -180,6 +185,8 @@ class VerbFinder:
         determiners = self.lexicon["determiners"]
         if before in determiners or before == "'s" or before in self.lexicon["noun_modifiers"]:
             return True  # "joint raids", "renewed attacks"
+        if word_is_documents_act(lowers, index):
+            return False  # "a decree recognising Crimea": the decree's act, a verb
         followed_by_object = index + 1 < len(lowers) and lowers[index + 1] in ("a", "an", "the", "its", "their", "his", "her")
         if not followed_by_object and self._after_determiner_and_modifiers(lowers, index, proper):
             return True  # "a three-day visit", "a planned meeting"; but "the Fund's board approved a loan"
