@@ -498,3 +498,19 @@ def test_verbs_a_decree_recognising_a_region(pipeline):
 def test_nouns_a_multiword_attack_noun_can_open_a_sentence(pipeline):
     events = code(pipeline, "Drone attacks set two Russian refineries ablaze on Saturday.")
     assert [codes(e.target) for e in events if e.plover == "ASSAULT"][:1] == [["RUS"]]
+
+
+def test_status_offering_no_evidence_offers_nothing(pipeline):
+    events = code(pipeline, "The Taliban said Washington had offered no evidence of his involvement.")
+    assert not [e for e in events if e.plover == "AGREE" and e.status == "asserted"]
+
+
+def test_coder_a_state_declaring_itself_at_war_names_no_target_of_its_own(pipeline):
+    events = code(pipeline, "Prime Minister Benjamin Netanyahu declared that Israel was at war.")
+    assert all("ISR" not in codes(e.target) for e in events)
+
+
+def test_clauses_an_armed_group_denying_through_a_relative_clause(pipeline):
+    events = code(pipeline, "The Spanish government blamed ETA, which denied any role.")
+    reject = of_type(events, "REJECT")
+    assert reject and [a.org for a in reject[0].source] == ["ETA"]

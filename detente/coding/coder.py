@@ -52,7 +52,9 @@ class EventCoder:
                 continue
             if match.pattern.plover == "ACCUSE" and _self_by_pronoun(role):
                 continue  # "apologised for slavery, calling it a crime": "it" is the act, not the state
-            if not any(a.resolved for a in role.target) or memory_self_target(role.target, role.source, match.pattern.plover):
+            if _aimed_at_itself(role, match):
+                role.target = infer_target(document, sentence, match, role.source)
+            elif not any(a.resolved for a in role.target) or memory_self_target(role.target, role.source, match.pattern.plover):
                 role.target = infer_target(document, sentence, match, role.source) or role.target
             event = as_assistance(self._event(document, sentence, match, role, status), sentence, self.ontology, self.status.lexicon)
             event = as_intention(event, self.ontology)
@@ -515,6 +517,24 @@ def _decisions(events: list[Event], sentence: Sentence, lexicon) -> list[Event]:
 def _after_and_to(sentence: Sentence, at: int) -> bool:
     """ "agreed to suspend talks and to cut funding": the second act of the decision."""
     return at >= 2 and [t.lower for t in sentence.tokens[at - 2 : at]] == ["and", "to"]
+
+
+#: Acts between parties that a state does not aim at itself.
+OUTWARD_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT", "SANCTION", "REQUEST", "MOBILIZE"})
+
+
+def _aimed_at_itself(role: Roles, match: VerbMatch) -> bool:
+    """ "Netanyahu declared that Israel was at war": a threat whose only named target is
+    the source's own state names no target at all."""
+    if match.pattern.plover not in OUTWARD_TYPES or not role.target or role.target == role.source:
+        return False
+    if len({a.country for a in role.source if a.country}) != 1:
+        return False
+    return all(a.kind in ("country", "capital", "seat") and _same_state(a, role.source) for a in role.target)
+
+
+def _same_state(actor: Actor, source: list[Actor]) -> bool:
+    return bool(actor.country) and actor.country in {a.country for a in source}
 
 
 def _self_by_pronoun(role: Roles) -> bool:

@@ -37,6 +37,8 @@ class StatusReader:
             return HYPOTHETICAL  # "if Minsk does not release", "is not obliged to negotiate": no act, no denial
         if self._has(window, "negation") or any(w.endswith("n't") for w in window):
             return NEGATED
+        if match.end < len(lowers) and lowers[match.end] == "no" and not match.pattern.noun:
+            return NEGATED  # "had offered no evidence": nothing was offered
         chained = self._chained_infinitive(lowers, match.start)
         if self._infinitive(lowers, match.start) or match.pattern.noun or chained is not None:
             at = chained if chained is not None else match.start

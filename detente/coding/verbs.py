@@ -225,7 +225,8 @@ class VerbFinder:
             return False
         following = lowers[index + 1]
         noun_follows = following.isalpha() and following not in self.lexicon["prepositions"] and following not in self.lexicon["determiners"] and following not in ("and", "or", "by")
-        return lowers[index - 1] in ATTRIBUTIVE_QUANTIFIERS and noun_follows
+        before = lowers[index - 1]
+        return noun_follows and (before in ATTRIBUTIVE_QUANTIFIERS or before.endswith("ed") and before.isalpha())  # "swapped jailed agents"
 
     def _participle_modifier(self, lowers: list[str], index: int) -> bool:
         """ "the coalition fighting in Yemen", "to end fighting": an -ing form right after
