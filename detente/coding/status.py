@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from detente.coding.verbs import DOCUMENT_NOUNS
 from detente.config import STATUS_WINDOW
 from detente.lexicon import Lexicon
-from detente.coding.verbs import DOCUMENT_NOUNS
 from detente.model import Sentence, VerbMatch
 
 ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "asserted", "negated", "hypothetical", "future"
