@@ -514,3 +514,14 @@ def test_clauses_an_armed_group_denying_through_a_relative_clause(pipeline):
     events = code(pipeline, "The Spanish government blamed ETA, which denied any role.")
     reject = of_type(events, "REJECT")
     assert reject and [a.org for a in reject[0].source] == ["ETA"]
+
+
+def test_reclassify_an_announced_attack_plan_is_a_threat(pipeline):
+    events = code(pipeline, "North Korea said it was examining a plan to fire missiles at U.S. bases in Guam.")
+    assert [(e.plover, e.status) for e in events][:1] == [("THREATEN", "asserted")]
+
+
+def test_coder_an_order_to_yield_is_a_request(pipeline):
+    events = code(pipeline, "The court on Friday ordered Israel to immediately halt its offensive in Rafah.")
+    request = of_type(events, "REQUEST")
+    assert request and codes(request[0].target) == ["ISR"]

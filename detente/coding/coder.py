@@ -19,7 +19,7 @@ from detente.coding.reclassify import (
     as_threat,
     event_token,
 )
-from detente.coding.status import StatusReader
+from detente.coding.status import YIELDING_TYPES, StatusReader
 from detente.config import LOCATION_WINDOW
 from detente.model import (
     Actor,
@@ -81,6 +81,7 @@ class EventCoder:
         events.extend(self._joint_acts(document, sentence, events))
         events.extend(self._bare_refusals(document, sentence, events))
         events.extend(self._departures(document, sentence, events))
+        events.extend(self._orders(document, sentence, events))
         if events and self._non_political(sentence):
             events = [e for e in events if e.plover not in METAPHOR_PRONE_TYPES]
         events = [e for e in events if not self._harmless(sentence, e) and not _background(document, sentence, e)]
@@ -199,6 +200,25 @@ class EventCoder:
                 continue
             match = VerbMatch(pattern, at, at + 1)
             found.append(self._event(document, sentence, match, Roles(source, [left]), self.status(sentence, match)))
+        return found
+
+    def _orders(self, document: Document, sentence: Sentence, events: list[Event]) -> list[Event]:
+        """ "The court ordered Israel to halt its offensive": the halt is only demanded
+        (hypothetical), and the order itself is a REQUEST of the one ordered."""
+        lexicon = self.status.lexicon
+        if lexicon["orders"].isdisjoint(sentence.lowers):
+            return []
+        found = []
+        for event in events:
+            if event.plover not in YIELDING_TYPES or event.status != "hypothetical":
+                continue
+            at = event_token(sentence, event)
+            order_at = next((i for i in range(at - 1, max(-1, at - 10), -1) if sentence.lowers[i] in lexicon["orders"]), None)
+            if order_at is None:
+                continue
+            source = self.clauses.subject_of(sentence, order_at)
+            if any(a.resolved for a in source) and not {a.country or a.org for a in source} & {a.country or a.org for a in event.source}:
+                found.append(self._event(document, sentence, VerbMatch(ORDER, order_at, order_at + 1), Roles(source, event.source), "asserted"))
         return found
 
     def _names_an_act(self, sentence: Sentence, match: VerbMatch) -> bool:
@@ -320,6 +340,9 @@ DEPARTURE = VerbPattern("leave", "RETREAT", "0874", mode="withdraw", source_file
 DEPARTING = frozenset({"left", "leave", "leaves", "leaving", "quit", "quits", "quitting", "exited"})
 #: A state leaving an organisation: reduced relations (CAMEO 160).
 QUITTING = VerbPattern("leave", "SANCTION", "160", mode="withdraw", source_file="coding/coder.py", line=0)
+
+#: An order to another to yield: a demand (CAMEO 100).
+ORDER = VerbPattern("order", "REQUEST", "100", source_file="coding/coder.py", line=0)
 
 #: What "refused to <verb>" codes as when the verb has no pattern: a rejection (CAMEO 120).
 BARE_REFUSAL = VerbPattern("refuse", "REJECT", "120", source_file="coding/coder.py", line=0)

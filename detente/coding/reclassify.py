@@ -17,19 +17,30 @@ CONDITIONAL_THREATS = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": 
 
 def as_threat(event: Event, sentence: Sentence, match: VerbMatch, ontology: Ontology, lexicon) -> Event:
     """ "Washington said it would reimpose oil sanctions on Venezuela unless ...": a
-    conditional act announced by its own source is a THREATEN event."""
+    conditional act announced by its own source is a THREATEN event, and so is an attack
+    it announces it may make ("said it was examining a plan to fire missiles at Guam")."""
     if event.plover not in CONDITIONAL_THREATS or event.status not in ("future", "hypothetical"):
         return event
     if not any(t.lower in lexicon["speech_verbs"] for t in sentence.tokens[: match.start]):
         return event
     following = {t.lower for t in sentence.tokens[match.end :]}
     preceding = [t.lower for t in sentence.tokens[max(0, match.start - 5) : match.start]]
-    if not ({"unless", "if"} & following) or "if" in preceding or "unless" in preceding:
+    conditional = bool({"unless", "if"} & following) and "if" not in preceding and "unless" not in preceding
+    if not (conditional or _own_attack_plan(event, sentence)):
         return event
     event.mode = "expel" if event.mode == "expel" else CONDITIONAL_THREATS[event.plover]
     event.plover, event.cameo, event.status = "THREATEN", "130", "asserted"
     event.goldstein = ontology.goldstein_of("130")
     return event
+
+
+def _own_attack_plan(event: Event, sentence: Sentence) -> bool:
+    """ "North Korea said it was examining a plan to fire missiles at Guam": an attack a
+    state announces it may make on a named other is a threat."""
+    if event.plover != "ASSAULT" or not event.target or not sentence.actors:
+        return False
+    speaker = sentence.actors[0].country
+    return bool(speaker) and speaker in {a.country for a in event.source} and speaker not in {a.country for a in event.target}
 
 
 def as_assistance(event: Event, sentence: Sentence, ontology: Ontology, lexicon) -> Event:
