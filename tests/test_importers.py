@@ -15,7 +15,7 @@ import pytest
 
 from detente.cli import main
 from detente.coding.ontology import Ontology
-from detente.importers import ImportFileError, import_files
+from detente.importers import ImportFileError, cameo_rows, import_files
 from detente.importers.cameo_map import CAMEO_TO_PLOVER, NO_PLOVER, OVERRIDES, code_spellings, known_codes, plover_of
 from detente.store.duckdb_store import SCHEMA
 
@@ -273,6 +273,24 @@ def test_gdelt_record_is_rebuilt_from_the_dataset_fields_table(db):
     assert printed["target"][0]["text"] == "RUSSIA" and printed["contexts"] == event(db, "gdelt:737171001")["contexts"]
     assert printed["dataset_fields"] == {"QuadClass": 4, "NumMentions": 10, "NumSources": 2, "NumArticles": 10,
                                          "AvgTone": -4.5}
+
+
+def test_gdelt_contexts_come_from_the_cameo_code_and_older_stores_still_import(db, tmp_path):
+    # The contexts are the CAMEO code's, rebuilt when read: gdelt_events has no column for
+    # them. A store written before keeps its `contexts` column (left NULL by new imports).
+    import_files(db, "gdelt", [GDELT])
+    assert "contexts" not in {name for (name,) in rows(db, "SELECT column_name FROM information_schema.columns "
+                                                          "WHERE table_name = 'gdelt_events'")}
+    record = event(db, "gdelt:737171001")
+    assert record["contexts"] == {code: contexts for code, *_, contexts in cameo_rows()}[record["cameo"]]
+    older = tmp_path / "older.duckdb"
+    with duckdb.connect(str(older)) as connection:
+        connection.execute(SCHEMA.replace("location_country VARCHAR,", "location_country VARCHAR, contexts VARCHAR[],"))
+        connection.execute("CREATE VIEW event_records AS SELECT * FROM events")
+        connection.execute("COMMENT ON VIEW event_records IS 'detente event_records 1'")
+    (report,) = import_files(older, "gdelt", [GDELT])
+    assert report.loaded == 7 and rows(older, "SELECT count(contexts) FROM gdelt_events") == [(0,)]
+    assert event(older, "gdelt:737171001") == event(db, "gdelt:737171001")
 
 
 def test_gdelt_reimport_with_only_a_dataset_field_changed_replaces_the_event(db, tmp_path):

@@ -92,7 +92,7 @@ def _sector(n: int) -> str:
 FIELDS = (
     "event_id", "source_text", "source_code", "source_country", "source_org", "source_sector",
     "target_text", "target_code", "target_country", "target_org", "target_sector",
-    "location_country", "contexts", "quad_class", "num_mentions", "num_sources", "num_articles", "avg_tone",
+    "location_country", "quad_class", "num_mentions", "num_sources", "num_articles", "avg_tone",
 )
 
 #: The record an imported GDELT event stores in `events.record`: the full record is built
@@ -104,7 +104,8 @@ STUB_RECORD = '{"dataset":"gdelt"}'
 def record_from_fields(events: str, fields: str) -> str:
     """SQL: the full record of a GDELT event from its `events` row (alias `events`) and its
     `gdelt_events` row (alias `fields`): the CONTRACT section 2 fields, `location_country`,
-    `contexts`, `dataset`, `dataset_event_id` and `dataset_fields`."""
+    `contexts` (those of the CAMEO code: not stored), `dataset`, `dataset_event_id` and
+    `dataset_fields`."""
     e, g = events, fields
 
     def actor(side: str) -> str:
@@ -116,7 +117,8 @@ def record_from_fields(events: str, fields: str) -> str:
     return record_sql(
         doc_id=f"{e}.doc_id", sentence=f"{e}.sentence", source=actor("source"), target=actor("target"),
         plover=f"{e}.plover", mode=f"{e}.mode", cameo=f"{e}.cameo", goldstein=f"{e}.goldstein", date=f"{e}.date",
-        location=f"{e}.location", location_country=f"{g}.location_country", contexts=f"{g}.contexts",
+        location=f"{e}.location", location_country=f"{g}.location_country",
+        contexts=cameo_lookup(f"TRY_CAST({e}.cameo AS {cameo_enum()})", "contexts"),
         dataset="'gdelt'", event_id=f"CAST({g}.event_id AS VARCHAR)",
         fields={name: f"{g}.{column}" for name, column in names.items()},
     )
@@ -129,7 +131,7 @@ def _staged_fields() -> str:
         for n, side in ((1, "source"), (2, "target")))
     return f"""r.event_id,
     {sides},
-    {lookup_value("r.ActionGeo_CountryCode", "fips")} AS location_country, {cameo_lookup("r.EventCode", "contexts")} AS contexts,
+    {lookup_value("r.ActionGeo_CountryCode", "fips")} AS location_country,
     r.QuadClass AS quad_class, r.NumMentions AS num_mentions, r.NumSources AS num_sources,
     r.NumArticles AS num_articles, r.AvgTone AS avg_tone"""
 

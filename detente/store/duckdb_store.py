@@ -52,7 +52,6 @@ CREATE TABLE IF NOT EXISTS gdelt_events (
     source_text VARCHAR, source_code VARCHAR, source_country VARCHAR, source_org VARCHAR, source_sector VARCHAR,
     target_text VARCHAR, target_code VARCHAR, target_country VARCHAR, target_org VARCHAR, target_sector VARCHAR,
     location_country VARCHAR,
-    contexts VARCHAR[],
     quad_class INTEGER, num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER, avg_tone DOUBLE
 );
 """
@@ -177,7 +176,7 @@ def _event_row(seq: int, event: Event) -> list[Any]:
 
 
 #: Written on the `event_records` view; a store whose view has another is given this one.
-RECORDS_VIEW_VERSION = "detente event_records 1"
+RECORDS_VIEW_VERSION = "detente event_records 2"
 
 
 def records_view_sql() -> str:
