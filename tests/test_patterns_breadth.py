@@ -163,3 +163,10 @@ def test_vows_of_war_and_punishment_are_threats():
 
     for text in ("Pakistan vowed to respond at a time of its choosing.", "Tehran vowed that Israel would be punished."):
         assert "THREATEN" in [e.plover for e in code_text(text, "2024-04-02")], text
+
+
+def test_ferrying_relief_is_aid():
+    from detente import code_text
+
+    events = code_text("Australian navy ships began ferrying food and water to cyclone survivors in Vanuatu.", "2015-03-20")
+    assert [(e.plover, [a.country for a in e.target]) for e in events][:1] == [("AID", ["VUT"])]
