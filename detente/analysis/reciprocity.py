@@ -28,9 +28,12 @@ is also an action that may be answered, and since each act answers at most one a
 is answered at most once, a chain is a simple path. Chains are numbered 1, 2, ... in
 the order they start; every pair carries its `chain` and its `step` (1 for the first).
 
-Everything is SQL in DuckDB: the rows of one dyad are found before the actors are
-unnested, and "the latest earlier act of the other side" is a window function, not a
-join of every act with every act.
+The work is split by what each tool does fastest. DuckDB finds the rows of one dyad
+before the actors are unnested, makes the acts and numbers them, their dyads, types and
+families; numpy finds "the latest earlier act of the other side" by a running maximum
+over the acts sorted by kind (not a join of every act with every act), keeps one
+response per act, and numbers the chains by pointer jumping; DuckDB then joins the pairs
+back to their acts.
 """
 from __future__ import annotations
 
@@ -38,6 +41,7 @@ import datetime as dt
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from detente.analysis.base import precise_to, prepare, temp_name
@@ -103,25 +107,30 @@ def acts_sql(rows: str) -> str:
     parenthesised `taking_part_sql`). Columns: ACT_COLUMNS, `quad`, `mode_key` (the
     mode, '' for none: for joins) and `act_id` (chronological order, ties broken by the
     first report's document id and position)."""
+    key = "source, target, plover, mode_key, date"
     return f"""
-    SELECT *, coalesce(mode, '') AS mode_key,
-           row_number() OVER (ORDER BY date, doc_id, seq, source, target) AS act_id
-    FROM (
-        SELECT source, target, plover, mode, date, any_value(family) AS family, any_value(quad) AS quad,
-               arg_min(doc_id, first_key) AS doc_id, arg_min(seq, first_key) AS seq,
-               arg_min(cameo, first_key) AS cameo, count(*) AS reports,
-               list_sort(list_transform(map_entries(histogram(quantity)),
-                                        lambda x: struct_pack(n := x.value, q := x.key)), 'DESC')[1].q AS quantity
-        FROM (  -- one row per report (document) of an act
-            SELECT source, target, plover, mode, date, doc_id, any_value(family) AS family, any_value(quad) AS quad,
-                   min(seq) AS seq, arg_min(cameo, seq) AS cameo, max(quantity) AS quantity,
-                   (doc_id, min(seq)) AS first_key
-            FROM {rows} e
-            WHERE {precise_to("day", "e.date_precision")}
-            GROUP BY source, target, plover, mode, date, doc_id
-        )
-        GROUP BY source, target, plover, mode, date
+    WITH reports AS MATERIALIZED (  -- one row per report (document) of an act
+        SELECT source, target, plover, coalesce(mode, '') AS mode_key, date, doc_id, any_value(mode) AS mode,
+               any_value(family) AS family, any_value(quad) AS quad, min(seq) AS seq,
+               arg_min(cameo, seq) AS cameo, max(quantity) AS quantity
+        FROM {rows} e
+        WHERE {precise_to("day", "e.date_precision")}
+        GROUP BY source, target, plover, mode_key, date, doc_id
+    ),
+    numbers AS (      -- how many reports of an act give each number
+        SELECT {key}, quantity, count(*) AS n FROM reports WHERE quantity IS NOT NULL GROUP BY ALL
+    ),
+    quantities AS (   -- the number most reports give, the larger on a tie
+        SELECT {key}, arg_max(quantity, (n, quantity)) AS quantity FROM numbers GROUP BY ALL
     )
+    SELECT a.source, a.target, a.plover, a.mode, a.date, a.family, a.quad, a.doc_id, a.seq, a.cameo, a.reports,
+           q.quantity, a.mode_key,
+           row_number() OVER (ORDER BY a.date, a.doc_id, a.seq, a.source, a.target) AS act_id
+    FROM (SELECT {key}, any_value(mode) AS mode, any_value(family) AS family, any_value(quad) AS quad,
+                 min(doc_id) AS doc_id, arg_min(seq, doc_id) AS seq, arg_min(cameo, doc_id) AS cameo,
+                 count(*) AS reports
+          FROM reports GROUP BY {key}) a
+    LEFT JOIN quantities q USING ({key})
     """
 
 
@@ -136,59 +145,84 @@ def coarser_dates(connection: duckdb.DuckDBPyConnection, rows: str, params: dict
     return dict(found)
 
 
-def _latest(partition: str) -> str:
-    """The act_id of the latest earlier act in the other direction of the same dyad with
-    the same `partition` columns (NULL when none), as a window expression over `sided`."""
-    frame = f"PARTITION BY one, other, {partition} ORDER BY act_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"
-    return (f"CASE WHEN outward THEN last_value(CASE WHEN NOT outward THEN act_id END IGNORE NULLS) OVER ({frame}) "
-            f"ELSE last_value(CASE WHEN outward THEN act_id END IGNORE NULLS) OVER ({frame}) END")
+#: The pairs of numbered acts (`{acts}`, `{pairs}`: chain, step, action_id, response_id) as
+#: the rows `reciprocity` returns, in chain order.
+PAIRS_SQL = """
+SELECT p.chain, p.step::INTEGER AS step, {fields}, r.family AS family, r.date - a.date AS lag_days,
+       CASE WHEN a.quantity > 0 AND r.quantity IS NOT NULL THEN r.quantity / a.quantity END AS ratio
+FROM {pairs} p JOIN {acts} a ON a.act_id = p.action_id JOIN {acts} r ON r.act_id = p.response_id
+ORDER BY p.chain, p.step
+"""
 
 
-def _pairs_sql(rows: str) -> str:
-    latest = _latest
-    candidates = "\n        UNION ALL\n        ".join(
-        f"SELECT l.response_id, a.act_id AS action_id, {kind} AS kind FROM latest l JOIN acts a ON a.act_id = l.kind{kind} "
-        f"WHERE l.date - a.date <= $window" for kind in (1, 0))
-    act_fields = ", ".join(f"{side[0]}.{c} AS {side}_{c}" for side in ("action", "response") for c in ACT_COLUMNS)
+def _numbered_sql(acts: str) -> str:
+    """The acts' numbers for the pairing, in act order: `act_id`, `day`, `outward` (which
+    way along its dyad it goes), `kind` (its dyad, type and mode) and `family` (its dyad
+    and family), the last two numbered."""
     return f"""
-    WITH RECURSIVE
-    acts AS MATERIALIZED ({acts_sql(rows)}),
-    sided AS (        -- the dyad without direction, and which way each act goes
-        SELECT act_id, date, least(source, target) AS one, greatest(source, target) AS other,
-               source < target AS outward, plover, mode_key, family
-        FROM acts
+    WITH sided AS (
+        SELECT act_id, (date - DATE '1970-01-01')::INTEGER AS day, source < target AS outward,
+               least(source, target) AS one, greatest(source, target) AS other, plover, mode_key, family
+        FROM {acts}
     ),
-    latest AS (       -- the latest earlier act of the other side: 1 of the same type and mode,
-                      -- 0 of the same family
-        SELECT act_id AS response_id, date,
-               {latest("plover, mode_key")} AS kind1,
-               {latest("family")} AS kind0
-        FROM sided
-    ),
-    candidates AS (
-        {candidates}
-    ),
-    answers AS (      -- each response answers one act: the closest in kind, then the most recent
-        SELECT * FROM candidates
-        QUALIFY row_number() OVER (PARTITION BY response_id ORDER BY kind DESC, action_id DESC) = 1
-    ),
-    pairs AS MATERIALIZED (  -- each act is answered once: the closest in kind, then the first
-        SELECT action_id, response_id FROM answers
-        QUALIFY row_number() OVER (PARTITION BY action_id ORDER BY kind DESC, response_id) = 1
-    ),
-    walk(root, action_id, response_id, step) AS (
-        SELECT action_id, action_id, response_id, 1 FROM pairs
-        WHERE action_id NOT IN (SELECT response_id FROM pairs)
-        UNION ALL
-        SELECT w.root, p.action_id, p.response_id, w.step + 1
-        FROM walk w JOIN pairs p ON p.action_id = w.response_id
+    kinds AS (
+        SELECT *, row_number() OVER (ORDER BY one, other, plover, mode_key) AS kind,
+               dense_rank() OVER (ORDER BY one, other, family) AS family_id
+        FROM (SELECT DISTINCT one, other, plover, mode_key, family FROM sided)
     )
-    SELECT dense_rank() OVER (ORDER BY w.root) AS chain, w.step, {act_fields},
-           r.family AS family, r.date - a.date AS lag_days,
-           CASE WHEN a.quantity > 0 AND r.quantity IS NOT NULL THEN r.quantity / a.quantity END AS ratio
-    FROM walk w JOIN acts a ON a.act_id = w.action_id JOIN acts r ON r.act_id = w.response_id
-    ORDER BY chain, step
+    SELECT s.act_id, s.day, s.outward, k.kind, k.family_id AS family
+    FROM sided s JOIN kinds k USING (one, other, plover, mode_key, family)
+    ORDER BY s.act_id
     """
+
+
+def _latest_other(group: np.ndarray, outward: np.ndarray) -> np.ndarray:
+    """For each act (in act order), the index of the latest earlier act of the same
+    `group` going the other way along the dyad, -1 when none."""
+    order, position = np.argsort(group, kind="stable"), np.arange(len(group))
+    sorted_out, sorted_group = outward[order], group[order]
+    last_out = np.maximum.accumulate(np.where(sorted_out, position, -1))
+    last_in = np.maximum.accumulate(np.where(sorted_out, -1, position))
+    other = np.where(sorted_out, last_in, last_out)
+    found = (other >= 0) & (sorted_group[np.maximum(other, 0)] == sorted_group)
+    latest = np.empty(len(group), np.int64)
+    latest[order] = np.where(found, order[np.maximum(other, 0)], -1)
+    return latest
+
+
+def _within(action: np.ndarray, day: np.ndarray, window_days: int) -> np.ndarray:
+    """The `action` indices (-1 for none) of acts that fall in the window before each act."""
+    late = (action >= 0) & (day - day[np.maximum(action, 0)] > window_days)
+    return np.where(late, -1, action)
+
+
+def _pairs(day: np.ndarray, outward: np.ndarray, kind: np.ndarray, family: np.ndarray,
+           window_days: int) -> tuple[np.ndarray, np.ndarray]:
+    """(action, response) act indices: each response answers the latest earlier act of the
+    other side in the window, of the same type and mode if any, else of the same family;
+    each action keeps the response closest in kind, then the first."""
+    same, kin = (_within(_latest_other(group, outward), day, window_days) for group in (kind, family))
+    action = np.where(same >= 0, same, kin)
+    closeness = (same >= 0).astype(np.int64)
+    response = np.flatnonzero(action >= 0)
+    action, closeness = action[response], closeness[response]
+    order = np.lexsort((response, -closeness, action))
+    first = np.ones(len(order), bool)
+    first[1:] = action[order][1:] != action[order][:-1]
+    kept = order[first]
+    return action[kept], response[kept]
+
+
+def _chains(count: int, action: np.ndarray, response: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(chain, step) of each pair: chains numbered in the order of their first act, steps
+    from 1. Each act answers at most one and is answered at most once, so the pairs make
+    simple paths; each act's first act is found by pointer jumping."""
+    up, depth = np.arange(count), np.zeros(count, np.int64)
+    up[response], depth[response] = action, 1
+    while not np.array_equal(up[up], up):
+        depth, up = depth + depth[up], up[up]
+    _, chain = np.unique(up[action], return_inverse=True)
+    return chain + 1, depth[action] + 1
 
 
 def _where(a: str | None, b: str | None, since: dt.date | None, until: dt.date | None,
@@ -236,13 +270,18 @@ def reciprocity(connection: duckdb.DuckDBPyConnection, a: str | None = None, b: 
     window_days = _check_window(window_days)
     ready(connection, dedup)
     where, prefilter, params = _where(a, b, since, until, window_days, family)
-    rows = temp_name("reciprocity_rows")
+    rows, acts, pairs = temp_name("reciprocity_rows"), temp_name("reciprocity_acts"), temp_name("reciprocity_pairs")
     connection.execute(f"CREATE TEMP TABLE {rows} AS {taking_part_sql(where, prefilter, dedup)}", params)
     try:  # the rows read once, for the acts and for those left out
-        frame = connection.execute(_pairs_sql(rows), {"window": window_days}).df()
+        connection.execute(f"CREATE TEMP TABLE {acts} AS {acts_sql(rows)}")
+        connection.register(pairs, _paired(connection.execute(_numbered_sql(acts)).fetchnumpy(), window_days))
+        fields = ", ".join(f"{side[0]}.{c} AS {side}_{c}" for side in ("action", "response") for c in ACT_COLUMNS)
+        frame = connection.execute(PAIRS_SQL.format(acts=acts, pairs=pairs, fields=fields)).df()
         left_out = coarser_dates(connection, rows)
     finally:
         connection.execute(f"DROP TABLE IF EXISTS {rows}")
+        connection.execute(f"DROP TABLE IF EXISTS {acts}")
+        connection.unregister(pairs)
     keep = pd.Series(True, index=frame.index)
     if directed and a and b:
         keep &= frame["action_source"] == a
@@ -252,6 +291,16 @@ def reciprocity(connection: duckdb.DuckDBPyConnection, a: str | None = None, b: 
         frame = frame[keep].reset_index(drop=True)
     frame.attrs["coarser_dates"] = left_out
     return frame
+
+
+def _paired(numbers: dict[str, np.ndarray], window_days: int) -> pd.DataFrame:
+    """The pairs of the numbered acts (`_numbered_sql`, in act order): chain, step,
+    action_id, response_id."""
+    day = numbers["day"].astype(np.int64)
+    action, response = _pairs(day, numbers["outward"], numbers["kind"], numbers["family"], window_days)
+    chain, step = _chains(len(day), action, response)
+    act_id = numbers["act_id"]
+    return pd.DataFrame({"chain": chain, "step": step, "action_id": act_id[action], "response_id": act_id[response]})
 
 
 def chains(connection_or_pairs, a: str | None = None, b: str | None = None,
