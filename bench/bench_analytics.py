@@ -96,10 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     speed = results.get("import_rows_per_s", 200_000) >= 200_000
     if args.quick or events < 10_000_000 or rows < 1_000_000:
         print("(a smaller run than the targets are stated for: 10M events, 1M GDELT rows)")
-    grouped = results.get("coalitions_s", 0) < 5.0
-    print(f"targets: dyad queries under 1 s: {'met' if queries else 'NOT met'}; "
-          f"coalitions under 5 s: {'met' if grouped else 'NOT met'}; "
-          f"import at 200,000 rows/s on one core: {'met' if speed else 'NOT met'}")
+    print(f"targets (issue 6): dyad queries under 1 s: {'met' if queries else 'NOT met'}; "
+          f"import at 200,000 rows/s on one core: {'met' if speed else 'NOT met'} "
+          f"(coalitions over all targets have no stated target; see their time above)")
     return 0
 
 
