@@ -76,11 +76,12 @@ def test_evaluation_load_gold_refuses_a_bad_file(tmp_path):
         load_gold(empty)
 
 
-def test_evaluation_seed_finds_at_least_eight_of_ten_with_no_forbid_violation(shared_dir, pipeline):
+def test_evaluation_seed_finds_all_ten_with_nothing_false(shared_dir, pipeline):
     gold = load_gold(shared_dir / "seed" / "expected.jsonl")
     score = evaluate(gold, lambda doc: [e.to_dict() for e in pipeline(doc).events])
     assert score.required == 10
-    assert score.found >= 8, report(score, show=True)
+    assert score.found == 10, report(score, show=True)
+    assert score.precision == 1.0, report(score, show=True)  # officials "pressing for tougher action" request nothing of Russia
     assert score.forbid_violations == [], report(score, show=True)
 
 
