@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from detente.coding.discourse import is_speaker, place_after, sole_state
 from detente.lexicon import Lexicon
 from detente.model import Actor, Sentence, VerbMatch
 
@@ -238,8 +239,7 @@ class ClauseReader:
             free = [a for a in candidates if a.sector not in ("MIL", "COP") or a.country and a.country not in own]
         else:
             free = [a for a in candidates if not self._located(sentence, a, located) or a.start - 1 == match.particle_at]
-        speech = self.lexicon["speech_verbs"]
-        free = [a for a in free if not (a.end < len(sentence.tokens) and sentence.lowers[a.end] in speech)]  # "struck what New Delhi said was"
+        free = [a for a in free if not is_speaker(sentence, a)]  # "struck what New Delhi said was"
         if not free:
             return []
         chosen = free[0]
@@ -506,9 +506,8 @@ def _authorities(sentence: Sentence, match: VerbMatch, subject: list[Actor]) -> 
     named = next((a for a in sentence.actors if a.start > match.end and a.country and lowers[a.start - 1] in ("from", "in", "by") or a.start > match.end + 1 and a.country and lowers[a.start - 2 : a.start] == ["from", "the"]), None)
     place = next((p for p in sentence.places if p.country and p.start >= match.end), None)
     country = named.country if named else place.country if place else next((a.country for a in subject if a.country), None)
-    states = {a.country for a in sentence.actors if a.country and a.resolved}
-    if country is None and len(states) == 1:
-        country = states.pop()  # "1,300 people were detained at protests in dozens of Russian cities"
+    if country is None:
+        country = sole_state(sentence)  # "1,300 people were detained at protests in dozens of Russian cities"
     if country is None:
         return []
     return [Actor("", match.start, match.start, "implied", country=country, sector="GOV", inferred=True)]
@@ -516,7 +515,7 @@ def _authorities(sentence: Sentence, match: VerbMatch, subject: list[Actor]) -> 
 
 def _deploying_state(sentence: Sentence, match: VerbMatch) -> list[Actor]:
     """Troops deployed at home by no one named: the state of the place they go to."""
-    place = next((p for p in sentence.places if p.country and p.start >= match.end), None)
+    place = place_after(sentence, match)
     capital = next((a for a in sentence.actors if a.kind == "capital" and a.start >= match.end), None)
     country = place.country if place else capital.country if capital else None
     if country is None:
@@ -528,15 +527,13 @@ def _protesters(sentence: Sentence, match: VerbMatch) -> list[Actor]:
     """Unnamed protesters are people of the place they protest in, or else of the one
     state the sentence names: "Iranian forces arrested ... as demonstrations entered a
     second week"."""
-    place = next((p for p in sentence.places if p.country and p.start >= match.end), None) or next(
-        (p for p in sentence.places if p.country), None
-    )
+    place = place_after(sentence, match) or next((p for p in sentence.places if p.country), None)
     if place is not None:
         return [Actor(place.text, place.start, place.end, "place", country=place.country, sector="CVL")]
-    states = {a.country for a in sentence.actors if a.country and a.resolved}
-    if len(states) != 1:
+    state = sole_state(sentence)
+    if state is None:
         return []
-    return [Actor("", match.start, match.start, "implied", country=states.pop(), sector="CVL", inferred=True)]
+    return [Actor("", match.start, match.start, "implied", country=state, sector="CVL", inferred=True)]
 
 
 def _reciprocal(sentence: Sentence, match: VerbMatch) -> bool:

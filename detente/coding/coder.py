@@ -9,7 +9,7 @@ from detente.coding.appraisal import AppraisalReader, act_owner, already_coded
 from detente.coding.clauses import ClauseReader, Roles
 from detente.coding.confidence import confidence
 from detente.coding.contexts import ContextTagger
-from detente.coding.discourse import as_inferred, infer_target, memory_self_target
+from detente.coding.discourse import as_inferred, infer_target, is_speaker, memory_self_target, place_after
 from detente.coding.modes import ModeCues
 from detente.coding.ontology import Ontology
 from detente.coding.reclassify import (
@@ -377,17 +377,15 @@ def _background(document: Document, sentence: Sentence, event: Event) -> bool:
 def _harmed(sentence: Sentence, match: VerbMatch) -> list[Actor]:
     """Who an unattributed attack named as a noun hit: the first state or body named after
     it ("Drone attacks set two Saudi Aramco facilities ablaze"), if it is not a speaker."""
-    tokens = sentence.tokens
     for actor in sentence.actors:
-        speaking = actor.end < len(tokens) and tokens[actor.end].lower in ("said", "says", "told", "reported")
-        if actor.start >= match.end and actor.resolved and not speaking:
+        if actor.start >= match.end and actor.resolved and not is_speaker(sentence, actor):
             return [as_inferred(actor)]
     return []
 
 
 def _place_of(sentence: Sentence, match: VerbMatch) -> list[Actor]:
     """The state where an act happens, from the first place named after its verb."""
-    place = next((p for p in sentence.places if p.country and p.start >= match.end), None)
+    place = place_after(sentence, match)
     if place is None:
         return []
     return [Actor(place.text, place.start, place.end, "place", country=place.country, sector="CVL", inferred=True)]

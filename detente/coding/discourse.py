@@ -11,7 +11,7 @@ A target found this way is marked `inferred`; the event's confidence is lowered.
 """
 from __future__ import annotations
 
-from detente.model import Actor, Document, Sentence, VerbMatch
+from detente.model import Actor, Document, PlaceMention, Sentence, VerbMatch
 
 #: Acts that, with no one else in view, a state does to its own people.
 HOME_TYPES = frozenset({"COERCE", "CONCEDE", "RETREAT", "PROTEST", "MOBILIZE"})
@@ -86,12 +86,27 @@ def memory_self_target(role_target: list[Actor], source: list[Actor], plover: st
 SPEAKING = frozenset({"said", "says", "told", "announced", "added", "stated", "reported"})
 
 
+def is_speaker(sentence: Sentence, actor: Actor) -> bool:
+    """ "..., the U.N. refugee agency said": an actor right before a verb of saying."""
+    return actor.end < len(sentence.tokens) and sentence.lowers[actor.end] in SPEAKING
+
+
+def place_after(sentence: Sentence, match: VerbMatch) -> PlaceMention | None:
+    """The first place in a known state named after the verb."""
+    return next((p for p in sentence.places if p.country and p.start >= match.end), None)
+
+
+def sole_state(sentence: Sentence) -> str | None:
+    """The state a sentence names, if it names only one."""
+    states = {a.country for a in sentence.actors if a.country and a.resolved}
+    return states.pop() if len(states) == 1 else None
+
+
 def _other_in_sentence(sentence: Sentence, match: VerbMatch, own: set[str], source: list[Actor] = ()) -> Actor | None:
     tokens = sentence.tokens
     others = [
         a for a in sentence.actors
-        if _code(a) and _code(a) not in own and a.kind != "pronoun"
-        and not (a.start > match.start and a.end < len(tokens) and tokens[a.end].lower in SPEAKING)
+        if _code(a) and _code(a) not in own and a.kind != "pronoun" and not (a.start > match.start and is_speaker(sentence, a))
     ]
     after = [a for a in others if a.start >= match.end]
     second_clause = bool(source) and source[0].start > 0 and tokens[source[0].start - 1].lower == "and"
